@@ -1,0 +1,75 @@
+# Clearway. `make run` serves the demo council; `make test` runs every test.
+# Both set up what they need on a fresh machine, so they are safe to run first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.12, as .python-version says: pyenv's if present, else a python3.12 on the PATH.
+PYTHON ?= $(shell pyenv which python 2>/dev/null || command -v python3.12)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PG_URL ?= postgres://clearway:clearway@127.0.0.1:5432/clearway
+# The browser tests use Debian's Chromium and chromedriver; Selenium must never download one.
+export SE_OFFLINE := true
+
+.PHONY: help run test test-sqlite test-postgres lint format check bench demo clean
+
+help:
+	@echo "make run    set up, seed the demo council and serve it on http://127.0.0.1:8000/"
+	@echo "make test   set up and run every test, on SQLite and on PostgreSQL"
+	@echo "make lint   ruff, Django's system checks and the migrations check"
+	@echo "make bench  page weight, SQL queries, CPU and cached throughput figures"
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -n "$(PYTHON)" || { echo "Python 3.12 not found: install it (pyenv install 3.12) and retry." >&2; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) ensure_superuser
+	bash scripts/run.sh
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-deploy-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	DJANGO_ALLOWED_HOSTS=council.example \
+	DJANGO_SETTINGS_MODULE=clearway.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install lint
+	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-postgres.sh
+	$(MAKE) --no-print-directory test-sqlite test-postgres
+
+test-sqlite: install
+	@echo "== tests on SQLite"
+	$(VENV)/bin/pytest
+
+test-postgres: install
+	@echo "== tests on PostgreSQL"
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+bench: install
+	bash scripts/ensure-chromium.sh
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules static_collected .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from .views import AlertBannerViewSet
+
+register_snippet(AlertBannerViewSet)

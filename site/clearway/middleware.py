@@ -1,0 +1,26 @@
+"""Site-wide response policies that Django's own settings cannot express."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+
+class PublicContentSecurityPolicyMiddleware:
+    """Send a strict Content-Security-Policy with every public response.
+
+    The public site needs nothing from another origin and no inline code, so the policy is
+    strict. The Wagtail admin uses inline styles and scripts of its own, so its responses
+    (and Django's admin) are left to the browser's defaults.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.policy: str = settings.CLEARWAY_PUBLIC_CSP
+        self.exempt_prefixes = ("/admin/", "/django-admin/")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.policy and not request.path.startswith(self.exempt_prefixes):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
