@@ -46,7 +46,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SECRET_KEY=check-deploy-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM \
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=council.example \
 	DJANGO_SETTINGS_MODULE=clearway.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -27,6 +28,23 @@ class BannerSchedule:
     live: list[AlertBanner]
     seconds_until_change: int | None
 
+    @classmethod
+    def at(cls, banners: list[AlertBanner], moment: datetime.datetime) -> BannerSchedule:
+        """The schedule at ``moment`` for banners that had not ended when they were fetched."""
+        live = [
+            banner
+            for banner in banners
+            if banner.starts_at <= moment and (banner.ends_at is None or banner.ends_at > moment)
+        ]
+        changes = [
+            change
+            for banner in banners
+            for change in (banner.starts_at, banner.ends_at)
+            if change is not None and change > moment
+        ]
+        seconds = max(1, int((min(changes) - moment).total_seconds())) if changes else None
+        return cls(live=live, seconds_until_change=seconds)
+
 
 class AlertBannerQuerySet(models.QuerySet["AlertBanner"]):
     def live(self, at: datetime.datetime | None = None) -> AlertBannerQuerySet:
@@ -36,21 +54,15 @@ class AlertBannerQuerySet(models.QuerySet["AlertBanner"]):
             models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)
         )
 
+    def not_ended(self, at: datetime.datetime | None = None) -> AlertBannerQuerySet:
+        """Banners showing now or due to show later."""
+        at = at or timezone.now()
+        return self.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at))
+
     def schedule(self, at: datetime.datetime | None = None) -> BannerSchedule:
         """Live banners and the time to the next start or end, in one query."""
         at = at or timezone.now()
-        banners = list(self.filter(models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=at)))
-        live = [banner for banner in banners if banner.starts_at <= at]
-        changes = [
-            moment
-            for banner in banners
-            for moment in (banner.starts_at, banner.ends_at)
-            if moment is not None and moment > at
-        ]
-        seconds = None
-        if changes:
-            seconds = max(1, int((min(changes) - at).total_seconds()))
-        return BannerSchedule(live=live, seconds_until_change=seconds)
+        return BannerSchedule.at(list(self.not_ended(at)), at)
 
 
 class AlertBanner(models.Model):
@@ -85,3 +97,27 @@ class AlertBanner(models.Model):
     @property
     def is_serious(self) -> bool:
         return self.level in {AlertLevel.MAJOR, AlertLevel.NOTABLE_DEATH}
+
+
+#: Where the banners that have not ended are kept between requests; emptied on every change.
+CACHE_KEY = "clearway:alert-banners"
+#: A bound on staleness in processes that did not see a change (local-memory caches).
+CACHE_SECONDS = 60
+
+
+def current_schedule(at: datetime.datetime | None = None) -> BannerSchedule:
+    """The banner schedule for this moment, with no query while the cache is warm.
+
+    Only the list of banners is cached, never the schedule itself, so a banner still starts
+    and ends on time however long the list stays in the cache.
+    """
+    at = at or timezone.now()
+    banners = cache.get(CACHE_KEY)
+    if banners is None:
+        banners = list(AlertBanner.objects.not_ended(at))
+        cache.set(CACHE_KEY, banners, CACHE_SECONDS)
+    return BannerSchedule.at(banners, at)
+
+
+def forget_banners(**kwargs: object) -> None:
+    cache.delete(CACHE_KEY)

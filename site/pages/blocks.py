@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -98,6 +99,12 @@ class DetailsBlock(blocks.StructBlock):
 class ContactBlock(SnippetChooserBlock):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("contacts.ContactPoint", **kwargs)
+
+    def bulk_to_python(self, values: list[Any]) -> list[Any]:
+        # Every contact on the page shows its opening hours: fetch them all in one query.
+        contacts = super().bulk_to_python(values)
+        prefetch_related_objects([c for c in contacts if c is not None], "opening_hours")
+        return contacts
 
     class Meta:
         icon = "mail"

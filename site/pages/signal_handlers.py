@@ -1,14 +1,17 @@
-"""Empty the page cache whenever something residents see changes."""
+"""Forget cached pages and site-wide links whenever something residents see changes."""
 
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
+
+from .navigation import forget_site_links
 
 
 def clear_page_cache(**kwargs: Any) -> None:
@@ -17,9 +20,16 @@ def clear_page_cache(**kwargs: Any) -> None:
     caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
 
 
+def page_tree_changed(**kwargs: Any) -> None:
+    forget_site_links()
+    clear_page_cache()
+
+
 def register_signal_handlers() -> None:
-    page_published.connect(clear_page_cache, dispatch_uid="clearway_page_published")
-    page_unpublished.connect(clear_page_cache, dispatch_uid="clearway_page_unpublished")
+    page_published.connect(page_tree_changed, dispatch_uid="clearway_page_published")
+    page_unpublished.connect(page_tree_changed, dispatch_uid="clearway_page_unpublished")
+    post_page_move.connect(page_tree_changed, dispatch_uid="clearway_page_moved")
+    post_delete.connect(page_tree_changed, sender=Page, dispatch_uid="clearway_page_deleted")
     for model in (AlertBanner, ContactPoint, OpeningHours):
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_delete_{model}")

@@ -15,4 +15,4 @@ CSRF_COOKIE_SECURE = False
 CACHE_MIDDLEWARE_SECONDS = 0
 
 # Emails (review reminders, audit digests) are printed by the server.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

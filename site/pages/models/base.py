@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from alerts.models import AlertBanner
+from alerts.models import current_schedule
 
 SUMMARY_MAX_LENGTH = 200
 
@@ -53,7 +53,7 @@ class BasePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        schedule = AlertBanner.objects.schedule()
+        schedule = current_schedule()
         context["alert_banners"] = schedule.live
         request.clearway_banner_change = schedule.seconds_until_change  # type: ignore[attr-defined]
         return context

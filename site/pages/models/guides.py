@@ -52,7 +52,7 @@ class GuidePartPage(BasePage):
 
     @property
     def guide(self) -> GuidePage:
-        return GuidePage.objects.get(pk=self.get_parent().pk)
+        return GuidePage.objects.parent_of(self).get()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)

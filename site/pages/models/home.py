@@ -6,6 +6,8 @@ from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from pages.blocks import LinkBlock
 
@@ -35,6 +37,20 @@ class HomePage(BasePage):
     ]
     show_breadcrumbs = False
     template = "pages/home_page.html"
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """Find a page anywhere below home in two queries, however deep it is.
+
+        Wagtail's own routing walks down the tree, two queries a level. Published pages are
+        found here by their full path; anything else (a draft, a page with routes of its own
+        below its path, a missing page) falls back to that walk, which decides as it would.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         from .services import ServiceCategoryPage

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .base import BasePage
 
@@ -33,7 +33,7 @@ class SearchPage(BasePage):
             matches = (
                 Page.objects.live()
                 .public()
-                .in_site(self.get_site())
+                .in_site(Site.find_for_request(request) or self.get_site())
                 .not_type(SearchPage)
                 .specific()
                 .search(query)
