@@ -1,0 +1,128 @@
+"""axe-core: where its script lives, how it is configured, and how its results become
+Clearway findings."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .enums import Engine, Impact, Level, Outcome
+from .fingerprints import fingerprint
+from .results import FindingResult
+
+#: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+DEFAULT_TAGS = (
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22a",
+    "wcag22aa",
+    "best-practice",
+)
+
+_SUCCESS_CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
+_LEVEL_TAG = re.compile(r"^wcag2\d?(a{1,3})$")
+
+
+class AxeScriptMissing(FileNotFoundError):
+    """axe-core is not installed where the settings say (run `npm ci`)."""
+
+
+@cache
+def load_script(path: str) -> str:
+    """The axe-core source, read once per process."""
+    script = Path(path)
+    if not script.is_file():
+        raise AxeScriptMissing(
+            f"axe-core was not found at {script}. Install it from npm (`npm ci`) or set "
+            "CLEARWAY_AUDIT['AXE_SCRIPT']."
+        )
+    return script.read_text(encoding="utf-8")
+
+
+def axe_version(path: str) -> str:
+    """The version from axe-core's package.json beside the script, or from the script itself."""
+    package = Path(path).resolve().parent / "package.json"
+    if package.is_file():
+        return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+    match = re.search(r"axe v([\d.]+)", load_script(path)[:500])
+    return match.group(1) if match else "unknown"
+
+
+def run_options(tags: Iterable[str] = DEFAULT_TAGS) -> dict[str, Any]:
+    """Options for ``axe.run``: only the rules with these tags; keep needs-review results."""
+    return {
+        "runOnly": {"type": "tag", "values": list(tags)},
+        "resultTypes": ["violations", "incomplete"],
+        "reporter": "v2",
+    }
+
+
+def success_criteria(tags: Iterable[str]) -> tuple[str, ...]:
+    """WCAG success criteria from axe tags: ``wcag143`` is 1.4.3, ``wcag1410`` is 1.4.10."""
+    criteria = []
+    for tag in tags:
+        match = _SUCCESS_CRITERION.match(tag)
+        if match:
+            criteria.append(".".join(match.groups()))
+    return tuple(criteria)
+
+
+def conformance_level(tags: Iterable[str]) -> Level:
+    """The lowest WCAG level a rule belongs to, or best practice."""
+    levels = {match.group(1).upper() for tag in tags if (match := _LEVEL_TAG.match(tag))}
+    for level in (Level.A, Level.AA, Level.AAA):
+        if level.value in levels:
+            return level
+    return Level.BEST_PRACTICE
+
+
+def _impact(value: str | None) -> Impact:
+    # axe leaves impact empty for some needs-review results: treat those as moderate.
+    return Impact(value) if value in Impact.values else Impact.MODERATE
+
+
+def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[FindingResult]:
+    """One finding per failing element, violations and needs-review kept apart.
+
+    Elements whose normalised target is the same (identical links in a repeated list, say)
+    share a fingerprint and are reported once.
+    """
+    findings: dict[str, FindingResult] = {}
+    for outcome, key in ((Outcome.VIOLATION, "violations"), (Outcome.NEEDS_REVIEW, "incomplete")):
+        for rule in results.get(key, []):
+            tags = rule.get("tags", [])
+            for node in rule.get("nodes", []):
+                selector = " ".join(_flatten_target(node.get("target", [])))
+                html = node.get("html", "")
+                finding_id = fingerprint(rule["id"], page_key, selector, html)
+                findings.setdefault(
+                    f"{outcome}:{finding_id}",
+                    FindingResult(
+                        rule=rule["id"],
+                        engine=Engine.AXE,
+                        outcome=outcome,
+                        impact=_impact(node.get("impact") or rule.get("impact")),
+                        wcag=success_criteria(tags),
+                        level=conformance_level(tags),
+                        selector=selector,
+                        html=html,
+                        message=node.get("failureSummary") or rule.get("help", ""),
+                        help_url=rule.get("helpUrl", ""),
+                        fingerprint=finding_id,
+                    ),
+                )
+    return list(findings.values())
+
+
+def _flatten_target(target: list[Any]) -> list[str]:
+    # Targets inside iframes or shadow roots are nested lists of selectors.
+    flat: list[str] = []
+    for part in target:
+        flat.extend(_flatten_target(part) if isinstance(part, list) else [str(part)])
+    return flat

@@ -1,0 +1,67 @@
+"""The states and categories the audit stores, as TextChoices."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Engine(models.TextChoices):
+    AXE = "axe", "axe-core"
+    CLEARWAY = "clearway", "Clearway"
+
+
+class Outcome(models.TextChoices):
+    VIOLATION = "violation", _("Violation")
+    NEEDS_REVIEW = "needs-review", _("Needs review")
+
+
+class Impact(models.TextChoices):
+    """axe-core's impact levels, least severe first."""
+
+    MINOR = "minor", _("Minor")
+    MODERATE = "moderate", _("Moderate")
+    SERIOUS = "serious", _("Serious")
+    CRITICAL = "critical", _("Critical")
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        """0 for minor up to 3 for critical; -1 for anything unknown."""
+        order = [member.value for member in cls]
+        return order.index(value) if value in order else -1
+
+
+class Level(models.TextChoices):
+    A = "A", "A"
+    AA = "AA", "AA"
+    AAA = "AAA", "AAA"
+    BEST_PRACTICE = "best-practice", _("Best practice")
+
+
+class PageStatus(models.TextChoices):
+    OK = "ok", _("Audited")
+    ERROR = "error", _("Error")
+    TIMEOUT = "timeout", _("Timed out")
+    SKIPPED = "skipped", _("Skipped")
+
+
+class RunTrigger(models.TextChoices):
+    NIGHTLY = "nightly", _("Nightly")
+    MANUAL = "manual", _("Manual")
+    PUBLISH = "publish", _("On publish")
+    CLI = "cli", _("Command line")
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    FAILED = "failed", _("Failed")
+    INTERRUPTED = "interrupted", _("Interrupted")
+
+
+class FindingStatus(models.TextChoices):
+    """Where a finding (one fingerprint) stands across runs."""
+
+    OPEN = "open", _("Open")
+    FIXED = "fixed", _("Fixed")
+    REGRESSED = "regressed", _("Regressed")
+    DISMISSED = "dismissed", _("Dismissed")

@@ -1,0 +1,173 @@
+"""Audit history: runs, the pages each run audited, what each page showed, and every
+finding's life across runs. Nothing is rewritten: every run's results stay queryable."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import (
+    Engine,
+    FindingStatus,
+    Impact,
+    Level,
+    Outcome,
+    PageStatus,
+    RunStatus,
+    RunTrigger,
+)
+
+
+class AuditRunQuerySet(models.QuerySet["AuditRun"]):
+    def unfinished(self) -> AuditRunQuerySet:
+        return self.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+
+
+class AuditRun(models.Model):
+    trigger = models.CharField(max_length=10, choices=RunTrigger.choices)
+    status = models.CharField(
+        max_length=12, choices=RunStatus.choices, default=RunStatus.QUEUED, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    #: The night this run audits, for nightly runs: at most one run per night.
+    night = models.DateField(null=True, blank=True, unique=True)
+    axe_version = models.CharField(max_length=20, blank=True)
+    #: Rules, limits and URLs the run was started with.
+    configuration = models.JSONField(default=dict, blank=True)
+    pages_total = models.PositiveIntegerField(default=0)
+    pages_done = models.PositiveIntegerField(default=0)
+    pages_failed = models.PositiveIntegerField(default=0)
+    violations = models.PositiveIntegerField(default=0)
+    needs_review = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    objects = AuditRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [
+            ("run_audit", "Can start accessibility audits"),
+            ("dismiss_finding", "Can dismiss accessibility findings"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_trigger_display()} audit {self.pk} ({self.get_status_display()})"
+
+    @property
+    def duration(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+
+class PageResult(models.Model):
+    run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="page_results")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.CharField(max_length=2000)
+    status = models.CharField(max_length=10, choices=PageStatus.choices)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    duration = models.FloatField(default=0)
+    #: The page's HTML and the assets it loads, hashed: unchanged pages reuse their results.
+    content_fingerprint = models.CharField(max_length=64, blank=True)
+    reused = models.BooleanField(default=False)
+    audited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+        constraints = [
+            # Each URL is audited once per run, even when a resumed run meets it again.
+            models.UniqueConstraint(fields=["run", "url"], name="audit_page_once_per_run")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.url} ({self.get_status_display()})"
+
+
+class FindingQuerySet(models.QuerySet["Finding"]):
+    def violations(self) -> FindingQuerySet:
+        return self.filter(outcome=Outcome.VIOLATION)
+
+    def needs_review(self) -> FindingQuerySet:
+        return self.filter(outcome=Outcome.NEEDS_REVIEW)
+
+    def for_page(self, page: models.Model) -> FindingQuerySet:
+        return self.filter(page=page)
+
+
+class Finding(models.Model):
+    """One element failing one rule, as one run saw it."""
+
+    run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="findings")
+    page_result = models.ForeignKey(PageResult, on_delete=models.CASCADE, related_name="findings")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.CharField(max_length=2000)
+    rule = models.CharField(max_length=100, db_index=True)
+    engine = models.CharField(max_length=10, choices=Engine.choices)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    impact = models.CharField(max_length=10, choices=Impact.choices)
+    wcag = models.JSONField(default=list, blank=True, help_text=_("Success criteria, e.g. 1.4.3"))
+    level = models.CharField(max_length=13, choices=Level.choices)
+    selector = models.TextField()
+    html = models.TextField(blank=True)
+    message = models.TextField(blank=True)
+    help_url = models.URLField(max_length=500, blank=True)
+    fingerprint = models.CharField(max_length=32, db_index=True)
+
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["url", "rule"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page_result", "fingerprint", "outcome"], name="audit_finding_once_per_page"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} on {self.url}"
+
+
+class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
+    def current(self) -> TrackedFindingQuerySet:
+        """Open or regressed: what someone should fix."""
+        return self.filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED])
+
+
+class TrackedFinding(models.Model):
+    """A finding's life across runs, one row per fingerprint."""
+
+    fingerprint = models.CharField(max_length=32)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    rule = models.CharField(max_length=100)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.CharField(max_length=2000)
+    status = models.CharField(
+        max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN, db_index=True
+    )
+    first_seen = models.ForeignKey(AuditRun, on_delete=models.PROTECT, related_name="+")
+    last_seen = models.ForeignKey(AuditRun, on_delete=models.PROTECT, related_name="+")
+    fixed_in = models.ForeignKey(
+        AuditRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    latest = models.ForeignKey(
+        Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = TrackedFindingQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fingerprint", "outcome"], name="audit_track_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} on {self.url} ({self.get_status_display()})"

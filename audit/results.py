@@ -1,0 +1,59 @@
+"""What one audit produces, independent of where it is stored or reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .enums import Engine, Impact, Level, Outcome, PageStatus
+
+
+@dataclass(frozen=True)
+class AuditTarget:
+    """A URL to audit, with its Wagtail page when it is one."""
+
+    url: str
+    page_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FindingResult:
+    """One element failing one rule on one page."""
+
+    rule: str
+    engine: Engine
+    outcome: Outcome
+    impact: Impact
+    wcag: tuple[str, ...]
+    level: Level
+    selector: str
+    html: str
+    message: str
+    help_url: str
+    fingerprint: str
+
+    @property
+    def is_violation(self) -> bool:
+        return self.outcome == Outcome.VIOLATION
+
+
+@dataclass
+class PageAudit:
+    """The result of auditing one URL."""
+
+    url: str
+    status: PageStatus
+    http_status: int | None = None
+    error: str = ""
+    findings: list[FindingResult] = field(default_factory=list)
+    #: Seconds spent fetching and analysing the page.
+    duration: float = 0.0
+    #: Wagtail page id when the URL is a Wagtail page.
+    page_id: int | None = None
+
+    @property
+    def violations(self) -> list[FindingResult]:
+        return [finding for finding in self.findings if finding.is_violation]
+
+    @property
+    def needs_review(self) -> list[FindingResult]:
+        return [finding for finding in self.findings if not finding.is_violation]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import datetime
+import threading
+from dataclasses import dataclass, field
+
+from ..results import PageAudit
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    started_at: datetime.datetime
+    axe_version: str
+    total: int
+    #: Settings and inputs worth reporting (tags, workers, URLs or sitemap).
+    configuration: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    started_at: datetime.datetime
+    finished_at: datetime.datetime
+    axe_version: str
+    pages: list[PageAudit]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for page in self.pages if page.status in {"error", "timeout"})
+
+    @property
+    def violations(self) -> int:
+        return sum(len(page.violations) for page in self.pages)
+
+    @property
+    def needs_review(self) -> int:
+        return sum(len(page.needs_review) for page in self.pages)
+
+
+class Sink:
+    """Receives a run's results: ``begin`` once, ``page`` for each URL, ``end`` once.
+
+    Calls come from one thread at a time (the runner serialises them), so a sink needs no
+    locking of its own.
+    """
+
+    def begin(self, info: RunInfo) -> None:
+        pass
+
+    def page(self, result: PageAudit) -> None:
+        pass
+
+    def end(self, summary: RunSummary) -> None:
+        pass
+
+
+class SinkGroup(Sink):
+    """Several sinks as one, each call made under one lock."""
+
+    def __init__(self, *sinks: Sink) -> None:
+        self.sinks = list(sinks)
+        self._lock = threading.Lock()
+
+    def begin(self, info: RunInfo) -> None:
+        with self._lock:
+            for sink in self.sinks:
+                sink.begin(info)
+
+    def page(self, result: PageAudit) -> None:
+        with self._lock:
+            for sink in self.sinks:
+                sink.page(result)
+
+    def end(self, summary: RunSummary) -> None:
+        with self._lock:
+            for sink in self.sinks:
+                sink.end(summary)
