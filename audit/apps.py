@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AuditConfig(AppConfig):
@@ -7,3 +8,13 @@ class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = "Accessibility audit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from .signal_handlers import audit_published_page, start_background_schedule
+
+        # `migrate` runs at every start of `make run` and every deployment: the moment to make
+        # sure the nightly audit and the watchdog are waiting in the task queue.
+        post_migrate.connect(start_background_schedule, sender=self, dispatch_uid="audit_schedule")
+        page_published.connect(audit_published_page, dispatch_uid="audit_on_publish")

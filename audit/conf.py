@@ -54,6 +54,8 @@ class AuditSettings:
     #: Limits for link following.
     MAX_PAGES: int = 5000
     MAX_DEPTH: int = 3
+    #: Audit each page in the background when it is published.
+    AUDIT_ON_PUBLISH: bool = True
     #: Browser window size for analysis.
     WINDOW_WIDTH: int = 1280
     WINDOW_HEIGHT: int = 1024

@@ -3,8 +3,11 @@ finding's life across runs. Nothing is rewritten: every run's results stay query
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting
 
 from .enums import (
     Engine,
@@ -20,7 +23,14 @@ from .enums import (
 
 class AuditRunQuerySet(models.QuerySet["AuditRun"]):
     def unfinished(self) -> AuditRunQuerySet:
-        return self.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+        return self.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.INTERRUPTED])
+
+    def stalled(self, since: datetime.datetime) -> AuditRunQuerySet:
+        """Running runs with no sign of life since ``since``: their worker died."""
+        return self.filter(status=RunStatus.RUNNING).filter(
+            models.Q(heartbeat_at__lt=since)
+            | models.Q(heartbeat_at__isnull=True, started_at__lt=since)
+        )
 
 
 class AuditRun(models.Model):
@@ -42,6 +52,8 @@ class AuditRun(models.Model):
     violations = models.PositiveIntegerField(default=0)
     needs_review = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    #: Updated as pages finish: a running run whose heartbeat stops was interrupted.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditRunQuerySet.as_manager()
 
@@ -171,3 +183,21 @@ class TrackedFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} on {self.url} ({self.get_status_display()})"
+
+
+class AuditSchedule(BaseGenericSetting):
+    """When the nightly audit runs. Edited in Settings > Accessibility audit."""
+
+    enabled = models.BooleanField(
+        default=True, help_text=_("Audit every public page of the site each night.")
+    )
+    nightly_time = models.TimeField(
+        default=datetime.time(2, 0),
+        help_text=_("Local time (the site's time zone) when the nightly audit starts."),
+    )
+
+    class Meta:
+        verbose_name = _("accessibility audit schedule")
+
+    def __str__(self) -> str:
+        return f"Nightly at {self.nightly_time:%H:%M}" if self.enabled else "Nightly audit off"

@@ -29,3 +29,5 @@ STORAGES = {
 }
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clearway-test-media-"))
+# Publishing a page in a test must not start a browser; audit tests run audits themselves.
+CLEARWAY_AUDIT = {"AUDIT_ON_PUBLISH": False}

@@ -1,0 +1,77 @@
+"""The nightly audit, with no cron: a deferred task that schedules the next night when it runs.
+
+The task for a night carries that night's date. A night is audited at most once (the run's
+``night`` is unique), so two workers, or two scheduled tasks for one night, cannot both run it;
+a night missed while the server was down runs as soon as a worker starts again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks.base import Task
+
+from .models import AuditSchedule
+
+logger = logging.getLogger(__name__)
+
+
+def local_zone() -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def next_night(now: datetime.datetime, at: datetime.time) -> datetime.datetime:
+    """The next moment, after ``now``, when the local clock shows ``at``.
+
+    On the night clocks go forward a time that does not exist (01:30 in the UK) is moved on
+    by the gap; on the night they go back the first of the two moments is used.
+    """
+    zone = local_zone()
+    local_now = now.astimezone(zone)
+    candidate = datetime.datetime.combine(local_now.date(), at, tzinfo=zone)
+    if candidate <= local_now:
+        candidate = datetime.datetime.combine(
+            local_now.date() + datetime.timedelta(days=1), at, tzinfo=zone
+        )
+    # Normalise through UTC so a non-existent local time becomes a real instant.
+    return candidate.astimezone(datetime.UTC)
+
+
+def schedule_next_night(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """Enqueue the next nightly audit unless one is already waiting; returns when it runs."""
+    from .tasks import nightly_audit
+
+    schedule = AuditSchedule.load()
+    if not schedule.enabled:
+        return None
+    when = next_night(now or timezone.now(), schedule.nightly_time)
+    night = when.astimezone(local_zone()).date().isoformat()
+    if enqueue_once(nightly_audit, when, night):
+        logger.info("Nightly accessibility audit scheduled for %s.", when)
+    return when
+
+
+def enqueue_once(task: Task[..., None], when: datetime.datetime, *args: Any) -> bool:
+    """Defer ``task(*args)`` to ``when`` unless the same call is already waiting.
+
+    Only the database backend can hold a task until later; with any other backend (tests run
+    tasks immediately) nothing is scheduled.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    waiting = DBTaskResult.objects.filter(
+        task_path=task.module_path, status=TaskResultStatus.READY
+    ).values_list("args_kwargs", flat=True)
+    if any(list(stored.get("args", [])) == list(args) for stored in waiting):
+        return False
+    task.using(run_after=when).enqueue(*args)
+    return True

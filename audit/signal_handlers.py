@@ -1,0 +1,20 @@
+from typing import Any
+
+from .conf import audit_settings
+
+
+def start_background_schedule(**kwargs: Any) -> None:
+    from .scheduling import schedule_next_night
+    from .tasks import schedule_watchdog
+
+    schedule_watchdog()
+    schedule_next_night()
+
+
+def audit_published_page(instance: Any, **kwargs: Any) -> None:
+    """Audit a page soon after it is published, so editors hear about problems the same day."""
+    if not audit_settings().AUDIT_ON_PUBLISH:
+        return
+    from .tasks import audit_page
+
+    audit_page.enqueue(instance.pk)

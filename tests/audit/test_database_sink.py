@@ -1,0 +1,107 @@
+"""The database sink: every page once per run, and each finding's life across runs."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from audit.enums import Engine, FindingStatus, Impact, Level, Outcome, PageStatus, RunTrigger
+from audit.models import AuditRun, Finding, PageResult, TrackedFinding
+from audit.results import FindingResult, PageAudit
+from audit.sinks import RunInfo, RunSummary
+from audit.sinks.database import DatabaseSink
+
+URL = "http://localhost/bins/"
+
+
+def finding(fingerprint: str, outcome: Outcome = Outcome.VIOLATION) -> FindingResult:
+    return FindingResult(
+        rule="image-alt",
+        engine=Engine.AXE,
+        outcome=outcome,
+        impact=Impact.CRITICAL,
+        wcag=("1.1.1",),
+        level=Level.A,
+        selector="img",
+        html="<img src=x>",
+        message="Images must have alternate text",
+        help_url="https://dequeuniversity.com/rules/axe/4.14/image-alt",
+        fingerprint=fingerprint,
+    )
+
+
+def audit_run(*pages: PageAudit, run: AuditRun | None = None) -> AuditRun:
+    run = run or AuditRun.objects.create(trigger=RunTrigger.CLI)
+    sink = DatabaseSink(run)
+    now = timezone.now()
+    sink.begin(RunInfo(started_at=now, axe_version="4.14.1", total=len(pages)))
+    for page in pages:
+        sink.page(page)
+    sink.end(RunSummary(now, now + datetime.timedelta(seconds=1), "4.14.1", list(pages)))
+    run.refresh_from_db()
+    return run
+
+
+def page(*findings: FindingResult, status: PageStatus = PageStatus.OK) -> PageAudit:
+    return PageAudit(url=URL, status=status, http_status=200, findings=list(findings))
+
+
+def statuses() -> dict[str, str]:
+    return dict(TrackedFinding.objects.values_list("fingerprint", "status"))
+
+
+@pytest.mark.django_db
+def test_a_finding_is_opened_fixed_and_regressed_across_runs() -> None:
+    audit_run(page(finding("a"), finding("b")))
+    assert statuses() == {"a": FindingStatus.OPEN, "b": FindingStatus.OPEN}
+
+    second = audit_run(page(finding("a")))
+    assert statuses() == {"a": FindingStatus.OPEN, "b": FindingStatus.FIXED}
+    assert TrackedFinding.objects.get(fingerprint="b").fixed_in == second
+
+    third = audit_run(page(finding("a"), finding("b")))
+    assert statuses() == {"a": FindingStatus.OPEN, "b": FindingStatus.REGRESSED}
+    regressed = TrackedFinding.objects.get(fingerprint="b")
+    assert regressed.fixed_in is None
+    assert regressed.last_seen == third
+    assert regressed.first_seen.pk < third.pk
+
+
+@pytest.mark.django_db
+def test_a_page_that_failed_to_load_fixes_nothing() -> None:
+    audit_run(page(finding("a")))
+    audit_run(page(status=PageStatus.ERROR))
+    assert statuses() == {"a": FindingStatus.OPEN}
+
+
+@pytest.mark.django_db
+def test_history_is_kept_for_every_run() -> None:
+    first = audit_run(page(finding("a"), finding("b")))
+    second = audit_run(page(finding("a")))
+    assert Finding.objects.filter(run=first).count() == 2
+    assert Finding.objects.filter(run=second).count() == 1
+
+
+@pytest.mark.django_db
+def test_run_counters_and_status() -> None:
+    run = audit_run(
+        page(finding("a"), finding("c", Outcome.NEEDS_REVIEW)),
+        PageAudit(url="http://localhost/gone/", status=PageStatus.ERROR, http_status=500),
+    )
+    assert run.status == "finished"
+    assert (run.pages_total, run.pages_done, run.pages_failed) == (2, 2, 1)
+    assert (run.violations, run.needs_review) == (1, 1)
+    assert run.axe_version == "4.14.1"
+
+
+@pytest.mark.django_db
+def test_a_resumed_run_stores_each_page_once() -> None:
+    run = audit_run(page(finding("a")))
+    # The interrupted attempt stored the page; resuming meets it again.
+    audit_run(page(finding("a")), run=run)
+    assert PageResult.objects.filter(run=run).count() == 1
+    assert Finding.objects.filter(run=run).count() == 1
+    run.refresh_from_db()
+    assert run.pages_done == 1

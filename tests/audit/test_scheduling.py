@@ -1,0 +1,84 @@
+"""The nightly audit schedules itself: no cron, one run per night, missed nights caught up."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.test import override_settings
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from audit.enums import RunTrigger
+from audit.models import AuditRun, AuditSchedule
+from audit.scheduling import next_night, schedule_next_night
+from audit.tasks import nightly_audit
+
+UTC = datetime.UTC
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TWO_AM = datetime.time(2, 0)
+
+
+def utc(*args: int) -> datetime.datetime:
+    return datetime.datetime(*args, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("now", "at", "expected"),
+    [
+        # Winter (GMT = UTC): before 02:00 today, after it tomorrow.
+        (utc(2026, 1, 10, 1, 0), TWO_AM, utc(2026, 1, 10, 2, 0)),
+        (utc(2026, 1, 10, 3, 0), TWO_AM, utc(2026, 1, 11, 2, 0)),
+        # Summer (BST = UTC+1): 02:00 local is 01:00 UTC.
+        (utc(2026, 7, 10, 0, 30), TWO_AM, utc(2026, 7, 10, 1, 0)),
+        # Clocks go forward at 01:00 GMT on 29 March 2026: 01:30 local does not exist that
+        # night and becomes a real instant, not an error.
+        (utc(2026, 3, 28, 23, 0), datetime.time(1, 30), utc(2026, 3, 29, 1, 30)),
+        # Clocks go back at 02:00 BST on 25 October 2026: 01:30 happens twice; the first wins.
+        (utc(2026, 10, 24, 23, 0), datetime.time(1, 30), utc(2026, 10, 25, 0, 30)),
+    ],
+)
+def test_next_night(now: datetime.datetime, at: datetime.time, expected: datetime.datetime) -> None:
+    assert next_night(now, at) == expected
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_next_night_is_queued_once_however_often_asked() -> None:
+    now = utc(2026, 1, 10, 12, 0)
+    assert schedule_next_night(now) == utc(2026, 1, 11, 2, 0)
+    assert schedule_next_night(now) == utc(2026, 1, 11, 2, 0)
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=nightly_audit.module_path, status=TaskResultStatus.READY
+    )
+    assert waiting.count() == 1
+    assert waiting.get().run_after == utc(2026, 1, 11, 2, 0)
+    assert waiting.get().args_kwargs["args"] == ["2026-01-11"]
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS)
+def test_the_time_set_in_the_admin_is_used_and_off_means_off() -> None:
+    schedule = AuditSchedule.load()
+    schedule.nightly_time = datetime.time(23, 15)
+    schedule.save()
+    assert schedule_next_night(utc(2026, 1, 10, 12, 0)) == utc(2026, 1, 10, 23, 15)
+
+    DBTaskResult.objects.all().delete()
+    schedule.enabled = False
+    schedule.save()
+    assert schedule_next_night(utc(2026, 1, 10, 12, 0)) is None
+    assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_night_is_audited_once_even_if_its_task_runs_twice() -> None:
+    with mock.patch("audit.service.execute_run") as execute_run:
+        nightly_audit.call("2026-01-11")
+        nightly_audit.call("2026-01-11")
+    runs = AuditRun.objects.filter(trigger=RunTrigger.NIGHTLY)
+    assert runs.count() == 1
+    assert runs.get().night == datetime.date(2026, 1, 11)
+    execute_run.assert_called_once_with(runs.get().pk)
