@@ -4,6 +4,8 @@ finding's life across runs. Nothing is rewritten: every run's results stay query
 from __future__ import annotations
 
 import datetime
+import os
+import socket
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +56,8 @@ class AuditRun(models.Model):
     error = models.TextField(blank=True)
     #: Updated as pages finish: a running run whose heartbeat stops was interrupted.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    #: "host:pid" of the process running it, to tell at once when that process has died.
+    owner = models.CharField(max_length=300, blank=True)
 
     objects = AuditRunQuerySet.as_manager()
 
@@ -66,6 +70,20 @@ class AuditRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_trigger_display()} audit {self.pk} ({self.get_status_display()})"
+
+    @property
+    def owner_is_gone(self) -> bool:
+        """True when the process that ran this run was on this machine and has exited."""
+        host, _, pid = self.owner.rpartition(":")
+        if not pid.isdigit() or host != socket.gethostname():
+            return False
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
 
     @property
     def duration(self) -> float | None:

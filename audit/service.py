@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
+import socket
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -12,11 +14,11 @@ from wagtail.models import Page
 
 from .conf import AuditSettings, audit_settings
 from .discovery import explicit_targets, wagtail_targets
-from .enums import PageStatus, RunStatus, RunTrigger
-from .models import AuditRun
-from .results import AuditTarget, PageAudit
+from .enums import Engine, Impact, Level, Outcome, PageStatus, RunStatus, RunTrigger
+from .models import AuditRun, Finding
+from .results import AuditTarget, FindingResult, PageAudit
 from .runner import AuditRunner
-from .sinks import Sink, SinkGroup
+from .sinks import RunSummary, Sink, SinkGroup
 from .sinks.database import DatabaseSink
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ def create_run(
     *,
     urls: Iterable[str] = (),
     page_ids: Iterable[int] = (),
+    skipped: Iterable[list[str]] = (),
     night: datetime.date | None = None,
 ) -> AuditRun:
     """A queued run. With neither URLs nor pages it audits every live page of every site.
@@ -37,7 +40,11 @@ def create_run(
         return AuditRun.objects.create(
             trigger=trigger,
             night=night,
-            configuration={"urls": list(urls), "page_ids": list(page_ids)},
+            configuration={
+                "urls": list(urls),
+                "page_ids": list(page_ids),
+                "skipped": [list(item) for item in skipped],
+            },
         )
 
 
@@ -46,14 +53,39 @@ def plan(run: AuditRun, config: AuditSettings) -> tuple[list[AuditTarget], list[
     urls = run.configuration.get("urls") or []
     page_ids = run.configuration.get("page_ids") or []
     if urls:
-        return explicit_targets(urls, config), []
-    pages = Page.objects.filter(pk__in=page_ids) if page_ids else None
-    discovered = wagtail_targets(pages=pages, config=config)
+        skipped = [
+            PageAudit(url=url, status=PageStatus.SKIPPED, error=reason)
+            for url, reason in run.configuration.get("skipped") or []
+        ]
+        return explicit_targets(urls, config=config), skipped
+    if page_ids:
+        return page_targets(page_ids, config)
+    discovered = wagtail_targets(config=config)
     skipped = [
-        PageAudit(url=url, status=PageStatus.SKIPPED, error=reason, page_id=page_id)
-        for url, page_id, reason in discovered.skipped
+        PageAudit(url=item.url, status=PageStatus.SKIPPED, error=item.reason, page_id=item.page_id)
+        for item in discovered.skipped
     ]
     return discovered.targets, skipped
+
+
+def page_targets(
+    page_ids: Iterable[int], config: AuditSettings
+) -> tuple[list[AuditTarget], list[PageAudit]]:
+    """Given pages, when live; a private page is skipped (it is not audited anonymously)."""
+    targets: list[AuditTarget] = []
+    skipped: list[PageAudit] = []
+    for page in Page.objects.live().filter(pk__in=page_ids).defer_streamfields():
+        url = page.get_full_url()
+        if not url:
+            continue
+        if page.get_view_restrictions().exists():
+            skipped.append(
+                PageAudit(url=url, status=PageStatus.SKIPPED, error="private", page_id=page.pk)
+            )
+        else:
+            targets.extend(explicit_targets([url], config=config))
+            targets[-1] = AuditTarget(targets[-1].url, page.pk)
+    return targets, skipped
 
 
 def execute_run(
@@ -68,7 +100,8 @@ def execute_run(
         run.status = RunStatus.RUNNING
         run.started_at = run.started_at or timezone.now()
         run.heartbeat_at = timezone.now()
-        run.save(update_fields=["status", "started_at", "heartbeat_at"])
+        run.owner = current_owner()
+        run.save(update_fields=["status", "started_at", "heartbeat_at", "owner"])
 
     config = audit_settings().with_overrides(WORKERS=workers)
     store = DatabaseSink(run)
@@ -90,11 +123,76 @@ def execute_run(
     return run
 
 
+def current_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 def resume_stalled(older_than_seconds: float) -> list[int]:
-    """Mark runs whose worker died as interrupted and return their ids for resuming."""
+    """Mark runs whose process died as interrupted and return their ids for resuming.
+
+    A run is interrupted when its process is known to be gone (same machine), or when it has
+    shown no sign of life for ``older_than_seconds`` (a worker on another machine).
+    """
     since = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
-    stalled = list(AuditRun.objects.stalled(since).values_list("pk", flat=True))
+    running = AuditRun.objects.filter(status=RunStatus.RUNNING)
+    stalled = {run.pk for run in running if run.owner_is_gone}
+    stalled |= set(AuditRun.objects.stalled(since).values_list("pk", flat=True))
     AuditRun.objects.filter(pk__in=stalled, status=RunStatus.RUNNING).update(
         status=RunStatus.INTERRUPTED
     )
-    return stalled
+    return sorted(stalled)
+
+
+def interrupted_run_like(trigger: RunTrigger, configuration: dict[str, object]) -> AuditRun | None:
+    """The latest unfinished run with this trigger and configuration whose process has died:
+    the run that a repeated `audit` command should finish rather than start again."""
+    candidates = AuditRun.objects.filter(
+        trigger=trigger, status__in=[RunStatus.RUNNING, RunStatus.INTERRUPTED]
+    ).order_by("-pk")
+    for run in candidates[:10]:
+        gone = run.status == RunStatus.INTERRUPTED or run.owner_is_gone
+        if gone and run.configuration == configuration:
+            return run
+    return None
+
+
+def stored_summary(run_id: int) -> RunSummary:
+    """A stored run as the dataclasses the reports take: every page it recorded, including
+    those from an interrupted attempt."""
+    run = AuditRun.objects.get(pk=run_id)
+    findings: dict[int, list[FindingResult]] = {}
+    for finding in Finding.objects.filter(run=run).order_by("pk"):
+        findings.setdefault(finding.page_result_id, []).append(
+            FindingResult(
+                rule=finding.rule,
+                engine=Engine(finding.engine),
+                outcome=Outcome(finding.outcome),
+                impact=Impact(finding.impact),
+                wcag=tuple(finding.wcag),
+                level=Level(finding.level),
+                selector=finding.selector,
+                html=finding.html,
+                message=finding.message,
+                help_url=finding.help_url,
+                fingerprint=finding.fingerprint,
+            )
+        )
+    pages = [
+        PageAudit(
+            url=result.url,
+            status=PageStatus(result.status),
+            http_status=result.http_status,
+            error=result.error,
+            findings=findings.get(result.pk, []),
+            duration=result.duration,
+            page_id=result.page_id,
+        )
+        for result in run.page_results.order_by("pk")
+    ]
+    started = run.started_at or run.created_at
+    return RunSummary(
+        started_at=started,
+        finished_at=run.finished_at or timezone.now(),
+        axe_version=run.axe_version,
+        pages=pages,
+    )
