@@ -115,6 +115,7 @@ def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[Fin
                         message=node.get("failureSummary") or rule.get("help", ""),
                         help_url=rule.get("helpUrl", ""),
                         fingerprint=finding_id,
+                        help=rule.get("help", ""),
                     ),
                 )
     return list(findings.values())

@@ -147,6 +147,7 @@ class Finding(models.Model):
     selector = models.TextField()
     html = models.TextField(blank=True)
     message = models.TextField(blank=True)
+    help = models.CharField(max_length=300, blank=True)
     help_url = models.URLField(max_length=500, blank=True)
     fingerprint = models.CharField(max_length=32, db_index=True)
 

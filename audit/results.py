@@ -30,6 +30,8 @@ class FindingResult:
     message: str
     help_url: str
     fingerprint: str
+    #: The rule's one-line description, e.g. "Images must have alternative text".
+    help: str = ""
 
     @property
     def is_violation(self) -> bool:

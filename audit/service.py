@@ -175,6 +175,7 @@ def stored_summary(run_id: int) -> RunSummary:
                 message=finding.message,
                 help_url=finding.help_url,
                 fingerprint=finding.fingerprint,
+                help=finding.help,
             )
         )
     pages = [

@@ -4,7 +4,10 @@ import datetime
 import threading
 from dataclasses import dataclass, field
 
+from ..enums import PageStatus
 from ..results import PageAudit
+
+FAILED_STATUSES = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT})
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class RunSummary:
 
     @property
     def errors(self) -> int:
-        return sum(1 for page in self.pages if page.status in {"error", "timeout"})
+        return sum(1 for page in self.pages if page.status in FAILED_STATUSES)
 
     @property
     def violations(self) -> int:

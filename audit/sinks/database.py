@@ -78,6 +78,7 @@ class DatabaseSink(Sink):
             selector=finding.selector,
             html=finding.html,
             message=finding.message,
+            help=finding.help[:300],
             help_url=finding.help_url[:500],
             fingerprint=finding.fingerprint,
         )

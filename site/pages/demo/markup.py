@@ -7,10 +7,23 @@ turned into a page link by the builder, so it keeps working if the page moves.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from .specs import ContactRef, DocumentRef, ImageRef, PageRef
+from django.utils import timezone
+
+from pages.models import (
+    GuidePage,
+    GuidePartPage,
+    NewsPage,
+    ServiceCategoryPage,
+    ServicePage,
+    StepByStepPage,
+)
+
+from .specs import ContactRef, DocumentRef, ImageRef, PageRef, PageSpec
 
 Block = tuple[str, Any]
 
@@ -131,4 +144,55 @@ def step(title: str, body: str, *targets: str | tuple[str, str]) -> Block:
     return (
         "step",
         {"title": title, "body": rich(body), "links": [value for _, value in links(*targets)]},
+    )
+
+
+# Pages -------------------------------------------------------------------------------------
+
+
+def category(slug: str, title: str, summary: str, *children: PageSpec) -> PageSpec:
+    """A service category: a landing page listing the pages below it."""
+    return PageSpec(ServiceCategoryPage, slug, title, summary, children=children)
+
+
+def service(
+    slug: str, title: str, summary: str, *body: Block, related: Sequence[str] = ()
+) -> PageSpec:
+    """A service page, with related links to other pages on this site."""
+    return PageSpec(
+        ServicePage,
+        slug,
+        title,
+        summary,
+        fields={"body": list(body), "related_links": links(*related)},
+    )
+
+
+def guide(
+    slug: str, title: str, summary: str, *body: Block, parts: Sequence[PageSpec] = ()
+) -> PageSpec:
+    """A guide in parts. Its own body is part 1."""
+    return PageSpec(
+        GuidePage, slug, title, summary, fields={"body": list(body)}, children=tuple(parts)
+    )
+
+
+def part(slug: str, title: str, summary: str, *body: Block) -> PageSpec:
+    """One part of a guide after the first."""
+    return PageSpec(GuidePartPage, slug, title, summary, fields={"body": list(body)})
+
+
+def step_by_step(slug: str, title: str, summary: str, *journey: Block) -> PageSpec:
+    return PageSpec(StepByStepPage, slug, title, summary, fields={"steps": list(journey)})
+
+
+def news(slug: str, title: str, summary: str, days_ago: int, *body: Block) -> PageSpec:
+    """A news story, dated ``days_ago`` days before the day it is first seeded."""
+    return PageSpec(
+        NewsPage,
+        slug,
+        title,
+        summary,
+        fields={"body": list(body)},
+        initial={"date": timezone.localdate() - datetime.timedelta(days=days_ago)},
     )

@@ -9,6 +9,7 @@ import io
 
 from PIL import Image, ImageDraw
 
+from .facts import COUNCIL_TAX_BANDS
 from .specs import FileSpec
 
 # Images ------------------------------------------------------------------------------------
@@ -46,13 +47,12 @@ def recycling_map() -> bytes:
     """A simple map of the borough with the three recycling centres numbered 1 to 3."""
     image = Image.new("RGB", (480, 320), (226, 238, 218))
     draw = ImageDraw.Draw(image)
-    draw.line(
-        [(0, 210), (120, 180), (240, 220), (360, 170), (480, 200)], fill=(120, 170, 220), width=18
-    )
+    river = [(0, 210), (120, 180), (240, 220), (360, 170), (480, 200)]
+    draw.line(river, fill=(120, 170, 220), width=18, joint="curve")
     for road in ([(60, 0), (200, 320)], [(0, 90), (480, 120)], [(300, 0), (340, 320)]):
         draw.line(road, fill=WHITE, width=10)
-    draw.rectangle([10, 10, 470, 310], outline=(110, 110, 110), width=3)
-    for number, (x, y) in enumerate(((330, 50), (150, 195), (360, 280)), start=1):
+    draw.rectangle([0, 0, 479, 319], outline=(110, 110, 110), width=3)
+    for number, (x, y) in enumerate(((380, 50), (150, 195), (390, 275)), start=1):
         draw.ellipse([x - 18, y - 18, x + 18, y + 18], fill=(178, 34, 34), outline=WHITE, width=3)
         draw.text((x, y), str(number), fill=WHITE, anchor="mm", font_size=22)
     return _png(image)
@@ -163,18 +163,12 @@ def planning_checklist() -> bytes:
 
 
 def council_tax_charges() -> bytes:
-    rows = [
-        ("Band", "Property value on 1 April 1991", "Yearly charge 2026 to 2027"),
-        ("A", "Up to £40,000", "£1,460.00"),
-        ("B", "£40,001 to £52,000", "£1,703.33"),
-        ("C", "£52,001 to £68,000", "£1,946.67"),
-        ("D", "£68,001 to £88,000", "£2,190.00"),
-        ("E", "£88,001 to £120,000", "£2,676.67"),
-        ("F", "£120,001 to £160,000", "£3,163.33"),
-        ("G", "£160,001 to £320,000", "£3,650.00"),
-        ("H", "More than £320,000", "£4,380.00"),
-    ]
-    return "".join(",".join(f'"{cell}"' for cell in row) + "\r\n" for row in rows).encode("utf-8")
+    """The council tax bands as a CSV file (with a byte order mark, so spreadsheets read "£")."""
+    rows = [("Band", "Property value on 1 April 1991", "Yearly charge 2026 to 2027")]
+    rows += [(band, values, f"£{charge:,.2f}") for band, values, charge in COUNCIL_TAX_BANDS]
+    return "".join(",".join(f'"{cell}"' for cell in row) + "\r\n" for row in rows).encode(
+        "utf-8-sig"
+    )
 
 
 DOCUMENTS = (

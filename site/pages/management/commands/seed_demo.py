@@ -1,0 +1,74 @@
+"""Build the Anytown Borough Council demo site: `manage.py seed_demo`."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
+
+from pages.demo import build_demo
+from pages.demo.build import DemoError
+from pages.models import HomePage
+
+
+@contextmanager
+def logger_level(name: str, level: int) -> Iterator[None]:
+    """Quieten a logger for a while (Wagtail logs a line for every page it saves)."""
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo council, Anytown Borough Council: pages, contact points, images, "
+        "documents and an alert banner. Safe to run again: it only changes what differs."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the site already has a home page.",
+        )
+
+    def handle(self, *args: Any, if_empty: bool, verbosity: int, **options: Any) -> None:
+        if if_empty and HomePage.objects.exists():
+            if verbosity >= 1:
+                self.stdout.write("The site already has a home page, so the demo was not built.")
+            return
+        # Publishing a page queues an accessibility audit of it. Seeding publishes every page,
+        # and the nightly audit covers the whole site, so no audit is queued for each one.
+        no_audit_on_publish = {**getattr(settings, "CLEARWAY_AUDIT", {}), "AUDIT_ON_PUBLISH": False}
+        try:
+            with (
+                logger_level("wagtail", logging.DEBUG if verbosity >= 3 else logging.WARNING),
+                override_settings(CLEARWAY_AUDIT=no_audit_on_publish),
+            ):
+                report = build_demo()
+        except DemoError as error:
+            raise CommandError(str(error)) from error
+        if verbosity >= 2:
+            for line in report.lines():
+                self.stdout.write(f"  {line}")
+        if verbosity >= 1:
+            pages = sum(report.pages_by_type.values())
+            if report.counts["pages", "created"]:
+                outcome = "built"
+            elif report.changed:
+                outcome = "updated"
+            else:
+                outcome = "already up to date"
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Anytown Borough Council {outcome}: {pages} pages in "
+                    f"{report.seconds:.1f} seconds."
+                )
+            )
