@@ -60,6 +60,9 @@ def run_options(tags: Iterable[str] = DEFAULT_TAGS) -> dict[str, Any]:
         "runOnly": {"type": "tag", "values": list(tags)},
         "resultTypes": ["violations", "incomplete"],
         "reporter": "v2",
+        # The element's full path, for fingerprints: axe's `target` is the shortest unique
+        # selector, which changes when unrelated elements are added to the page.
+        "ancestry": True,
     }
 
 
@@ -99,8 +102,9 @@ def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[Fin
             tags = rule.get("tags", [])
             for node in rule.get("nodes", []):
                 selector = " ".join(_flatten_target(node.get("target", [])))
+                path = " ".join(_flatten_target(node.get("ancestry", []))) or selector
                 html = node.get("html", "")
-                finding_id = fingerprint(rule["id"], page_key, selector, html)
+                finding_id = fingerprint(rule["id"], page_key, path, html)
                 findings.setdefault(
                     f"{outcome}:{finding_id}",
                     FindingResult(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .conf import AuditSettings, audit_settings
-from .discovery import explicit_targets, wagtail_targets
+from .discovery import allowed_hosts_for, explicit_targets, wagtail_targets
 from .enums import Engine, Impact, Level, Outcome, PageStatus, RunStatus, RunTrigger
 from .models import AuditRun, Finding
 from .results import AuditTarget, FindingResult, PageAudit
@@ -68,6 +68,10 @@ def plan(run: AuditRun, config: AuditSettings) -> tuple[list[AuditTarget], list[
     return discovered.targets, skipped
 
 
+def skipped_targets(skipped: Iterable[PageAudit]) -> list[AuditTarget]:
+    return [AuditTarget(page.url, page.page_id) for page in skipped]
+
+
 def page_targets(
     page_ids: Iterable[int], config: AuditSettings
 ) -> tuple[list[AuditTarget], list[PageAudit]]:
@@ -112,7 +116,8 @@ def execute_run(
             if page.url not in done:
                 store.page(page)
         remaining = [target for target in targets if target.url not in done]
-        AuditRunner(config).run(remaining, SinkGroup(store, *extra_sinks))
+        hosts = allowed_hosts_for([*targets, *skipped_targets(skipped)], config)
+        AuditRunner(config, allowed_hosts=hosts).run(remaining, SinkGroup(store, *extra_sinks))
     except Exception as error:
         logger.exception("Audit run %s failed", run.pk)
         AuditRun.objects.filter(pk=run.pk).update(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..enums import PageStatus
@@ -57,23 +58,32 @@ class Sink:
 
 
 class SinkGroup(Sink):
-    """Several sinks as one, each call made under one lock."""
+    """Several sinks as one, each call made under one lock.
+
+    Every sink hears every call even when one before it fails; the first failure is raised
+    once all have been called.
+    """
 
     def __init__(self, *sinks: Sink) -> None:
         self.sinks = list(sinks)
         self._lock = threading.Lock()
 
     def begin(self, info: RunInfo) -> None:
-        with self._lock:
-            for sink in self.sinks:
-                sink.begin(info)
+        self._each(lambda sink: sink.begin(info))
 
     def page(self, result: PageAudit) -> None:
-        with self._lock:
-            for sink in self.sinks:
-                sink.page(result)
+        self._each(lambda sink: sink.page(result))
 
     def end(self, summary: RunSummary) -> None:
+        self._each(lambda sink: sink.end(summary))
+
+    def _each(self, call: Callable[[Sink], None]) -> None:
+        failure: Exception | None = None
         with self._lock:
             for sink in self.sinks:
-                sink.end(summary)
+                try:
+                    call(sink)
+                except Exception as error:
+                    failure = failure or error
+        if failure is not None:
+            raise failure

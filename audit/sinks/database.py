@@ -24,7 +24,7 @@ class DatabaseSink(Sink):
             status=RunStatus.RUNNING,
             started_at=self.run.started_at or info.started_at,
             axe_version=info.axe_version,
-            configuration=info.configuration,
+            configuration={**self.run.configuration, **info.configuration},
             pages_total=F("pages_done") + info.total,
             heartbeat_at=timezone.now(),
         )

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,9 @@ class Weekday(models.IntegerChoices):
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
     BANK_HOLIDAYS = 7, _("Bank holidays")
+
+
+MIDNIGHT = datetime.time(0, 0)
 
 
 @dataclass(frozen=True)
@@ -129,11 +133,12 @@ class OpeningHours(Orderable):
         verbose_name_plural = "opening hours"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        if not self.closed and (self.opens is None or self.closes is None):
+        if self.closed:
+            return
+        if self.opens is None or self.closes is None:
             raise ValidationError(_("Give opening and closing times, or tick 'closed'."))
-        if not self.closed and self.opens and self.closes and self.opens >= self.closes:
+        # Closing at 00:00 means midnight at the end of the day, after any opening time.
+        if self.closes != MIDNIGHT and self.opens >= self.closes:
             raise ValidationError({"closes": _("The closing time must be after the opening time.")})
 
     def hours_text(self) -> str:

@@ -32,4 +32,5 @@ def submit_feedback(request: HttpRequest) -> HttpResponse:
             useful=form.cleaned_data["useful"],
             comment=form.cleaned_data["comment"],
         )
-    return render(request, "feedback/thanks.html", {"page": page})
+    # Not `page`: base.html would add that page's footer, asking the question again.
+    return render(request, "feedback/thanks.html", {"answered_page": page})

@@ -213,8 +213,8 @@ class ServiceBodyBlock(blocks.StreamBlock):
     class Meta:
         block_counts = {"start_button": {"max_num": 1}}
 
-    def clean(self, value: Any, ignore_required_constraints: bool = False) -> Any:
-        value = super().clean(value, ignore_required_constraints=ignore_required_constraints)
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
         errors = heading_order_errors(
             [
                 (child.value["level"], child.value["text"])

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from alerts.models import AlertBanner
@@ -30,6 +30,12 @@ def register_signal_handlers() -> None:
     page_unpublished.connect(page_tree_changed, dispatch_uid="clearway_page_unpublished")
     post_page_move.connect(page_tree_changed, dispatch_uid="clearway_page_moved")
     post_delete.connect(page_tree_changed, sender=Page, dispatch_uid="clearway_page_deleted")
+    # Privacy and site changes alter what anonymous visitors may see and every page's links.
+    for model in (PageViewRestriction, Site):
+        post_save.connect(page_tree_changed, sender=model, dispatch_uid=f"clearway_save_{model}")
+        post_delete.connect(
+            page_tree_changed, sender=model, dispatch_uid=f"clearway_delete_{model}"
+        )
     for model in (AlertBanner, ContactPoint, OpeningHours):
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_delete_{model}")

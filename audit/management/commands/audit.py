@@ -185,7 +185,8 @@ class Command(BaseCommand):
         report: ReportSink,
         progress: ProgressSink,
     ) -> RunSummary:
-        summary = AuditRunner(config).run(targets, SinkGroup(progress))
+        hosts = allowed_hosts_for(targets, config)
+        summary = AuditRunner(config, allowed_hosts=hosts).run(targets, SinkGroup(progress))
         summary.pages.extend(skipped)
         report.end(summary)
         return summary

@@ -29,5 +29,7 @@ STORAGES = {
 }
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clearway-test-media-"))
+# An existing, empty folder: WhiteNoise warns about a missing one on every request.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clearway-test-static-"))
 # Publishing a page in a test must not start a browser; audit tests run audits themselves.
 CLEARWAY_AUDIT = {"AUDIT_ON_PUBLISH": False}

@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 from PIL import Image as PillowImage
-from wagtail.blocks import StreamBlock, StreamBlockValidationError, StreamValue
+from wagtail.blocks import StreamBlock, StreamValue
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
@@ -33,7 +32,6 @@ from wagtail.models import Page, Site
 
 from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
-from pages.blocks import ServiceBodyBlock, heading_order_errors
 from pages.models import BasePage, HomePage
 
 from .content import BANNERS, CONTACT_POINTS, SITE_NAME, SITE_TREE
@@ -347,31 +345,9 @@ def clean_field_value(page: BasePage, name: str, value: Any) -> Any:
 
 
 def clean_stream(block: StreamBlock, value: StreamValue) -> StreamValue:
-    """The block's own validation: every block's rules, and the heading order for bodies.
-
-    On Wagtail 8.0, ``ServiceBodyBlock.clean()`` passes ``ignore_required_constraints`` to
-    ``StreamBlock.clean()``, which does not take it, so it raises TypeError for any value. Until
-    that is fixed, the same two checks it makes are made here, without the argument.
-    """
-    try:
-        return block.clean(value)
-    except TypeError as error:
-        if not isinstance(block, ServiceBodyBlock) or "ignore_required_constraints" not in str(
-            error
-        ):
-            raise
-    cleaned = super(ServiceBodyBlock, block).clean(value)
-    errors = heading_order_errors(
-        [
-            (child.value["level"], child.value["text"]) if child.block_type == "heading" else None
-            for child in cleaned
-        ]
-    )
-    if errors:
-        raise StreamBlockValidationError(
-            block_errors={index: ValidationError(message) for index, message in errors.items()}
-        )
-    return cleaned
+    """The block's own validation (every block's rules, and the heading order for bodies), as
+    the page editor's form would run it."""
+    return block.clean(value)
 
 
 def content_signature(page: BasePage, names: list[str]) -> dict[str, Any]:

@@ -106,8 +106,8 @@ def table(caption: str, header: list[str], *rows: list[str]) -> Block:
         {
             "data": [header, *rows],
             "first_row_is_table_header": True,
-            "first_col_is_header": False,
-            "table_header_choice": "row",
+            "first_col_is_header": True,
+            "table_header_choice": "both",
             "table_caption": caption,
         },
     )

@@ -31,6 +31,7 @@ class HomePage(BasePage):
     subpage_types = [
         "pages.ServiceCategoryPage",
         "pages.ServicePage",
+        "pages.StepByStepPage",
         "pages.NewsIndexPage",
         "pages.AccessibilityStatementPage",
         "pages.SearchPage",

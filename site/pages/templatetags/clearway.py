@@ -14,9 +14,15 @@ def file_description(document: AbstractDocument) -> str:
     size = document.get_file_size()
     if not size:
         return kind
-    if size < 1024 * 1024:
-        return f"{kind}, {max(1, round(size / 1024))} KB"
-    return f"{kind}, {size / (1024 * 1024):.1f} MB"
+    kilobytes = max(1, half_up(size / 1024))
+    if kilobytes < 1024:
+        return f"{kind}, {kilobytes} KB"
+    return f"{kind}, {half_up(size / (1024 * 1024) * 10) / 10:.1f} MB"
+
+
+def half_up(number: float) -> int:
+    """Round halves up, as people do (Python's round() sends 2.5 to 2)."""
+    return int(number + 0.5)
 
 
 @register.simple_tag(takes_context=True)
