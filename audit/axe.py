@@ -59,7 +59,8 @@ def run_options(tags: Iterable[str] = DEFAULT_TAGS) -> dict[str, Any]:
     return {
         "runOnly": {"type": "tag", "values": list(tags)},
         "resultTypes": ["violations", "incomplete"],
-        "reporter": "v2",
+        # "v1" is "v2" plus each element's failureSummary: what exactly to fix on it.
+        "reporter": "v1",
         # The element's full path, for fingerprints: axe's `target` is the shortest unique
         # selector, which changes when unrelated elements are added to the page.
         "ancestry": True,

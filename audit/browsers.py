@@ -19,6 +19,7 @@ import shutil
 import signal
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -65,8 +66,11 @@ class BrowserBackend:
     #: A short name for reports.
     name: ClassVar[str] = "browser"
 
-    def __init__(self, config: AuditSettings) -> None:
+    def __init__(self, config: AuditSettings, *, prefs: Mapping[str, Any] | None = None) -> None:
         self.config = config
+        #: Extra Chromium preferences for every browser this backend starts (see
+        #: :func:`chromium_options`); the audit sets none.
+        self.prefs: dict[str, Any] = dict(prefs or {})
 
     def check(self) -> None:
         """Raise :class:`BrowserUnavailable` if no browser can be started, before any is."""
@@ -79,8 +83,14 @@ class BrowserBackend:
         return self.name
 
 
-def chromium_options(config: AuditSettings) -> ChromeOptions:
-    """Chromium's options for the audit, local or remote (a profile directory is added locally)."""
+def chromium_options(
+    config: AuditSettings, *, prefs: Mapping[str, Any] | None = None
+) -> ChromeOptions:
+    """Chromium's options for the audit, local or remote (a profile directory is added locally).
+
+    ``prefs`` are Chromium preferences, such as a content setting that blocks JavaScript
+    (``{"profile.managed_default_content_settings.javascript": 2}``); the audit sets none.
+    """
     options = ChromeOptions()
     if config.CHROMIUM_BINARY:
         options.binary_location = config.CHROMIUM_BINARY
@@ -90,6 +100,8 @@ def chromium_options(config: AuditSettings) -> ChromeOptions:
     # A page's alert(), confirm() or beforeunload prompt must not stop the audit: accept it
     # (Selenium's default fails the next command and cancels a beforeunload navigation).
     options.unhandled_prompt_behavior = "accept"
+    if prefs:
+        options.add_experimental_option("prefs", dict(prefs))
     return options
 
 
@@ -188,7 +200,7 @@ class LocalChromium(BrowserBackend):
         # A fresh profile per browser: nothing (cookies, cache, service workers) carries over
         # from one browser to the next, and its processes can be found by its path.
         profile_dir = Path(tempfile.mkdtemp(prefix="clearway-chromium-"))
-        options = chromium_options(self.config)
+        options = chromium_options(self.config, prefs=self.prefs)
         options.add_argument(f"--user-data-dir={profile_dir}")
         service = Service(executable_path=self.config.CHROMEDRIVER)
         try:
@@ -227,7 +239,8 @@ class RemoteWebDriver(BrowserBackend):
         _offline()
         try:
             driver = webdriver.Remote(
-                command_executor=self.config.REMOTE_URL, options=chromium_options(self.config)
+                command_executor=self.config.REMOTE_URL,
+                options=chromium_options(self.config, prefs=self.prefs),
             )
         except Exception as error:
             # A refused session is a WebDriverException; a server that is not listening is an

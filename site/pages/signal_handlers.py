@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
 
+from .links import forget_page_urls
 from .navigation import forget_site_links
 
 
@@ -22,6 +23,7 @@ def clear_page_cache(**kwargs: Any) -> None:
 
 def page_tree_changed(**kwargs: Any) -> None:
     forget_site_links()
+    forget_page_urls()
     clear_page_cache()
 
 

@@ -1,5 +1,8 @@
 """Real-browser fixtures: headless Chromium, and the demo council on a live server.
 
+The browsers are the audit's own (:mod:`audit.browsers`) and axe-core runs through the audit's
+engine (:class:`audit.runner.BrowserSession`), so these tests exercise that code too.
+
 The demo council is seeded once for the whole browser package, straight into the test
 database, and served by a live server thread. The database is put back exactly as it was
 before (flushed, then reloaded from a snapshot) when the package is done, so the other tests
@@ -11,7 +14,6 @@ database blocker, and rolls back what a test writes where it can (feedback, on S
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -20,39 +22,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
-from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .axe import AXE_SCRIPT, REPO_ROOT
+from audit.browsers import BrowserUnavailable, LocalChromium
+from audit.conf import AuditSettings, audit_settings
+from audit.runner import BrowserSession
 
-# Selenium Manager must never reach the network: the browser and driver are Debian's.
-os.environ["SE_OFFLINE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_ARGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--window-size=1280,1024",
-)
 #: Chromium's content setting that blocks JavaScript on every site.
 NO_JAVASCRIPT_PREFS = {"profile.managed_default_content_settings.javascript": 2}
 
@@ -60,49 +44,53 @@ NO_JAVASCRIPT_PREFS = {"profile.managed_default_content_settings.javascript": 2}
 # Browser -----------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="package")
+def audit_config() -> AuditSettings:
+    """The audit's settings: the Chromium, chromedriver and axe-core the audit would use."""
+    return audit_settings()
+
+
 @pytest.fixture(scope="package", autouse=True)
-def _require_chromium() -> None:
+def _require_chromium(audit_config: AuditSettings) -> None:
     """Skip on a machine without Chromium, but never in CI, where the browser tests must run."""
-    if not CHROMIUM.exists():
+    chromium = Path(audit_config.CHROMIUM_BINARY)
+    if not chromium.exists():
         message = (
-            f"{CHROMIUM} is missing: install Debian's chromium and chromium-driver "
+            f"{chromium} is missing: install Debian's chromium and chromium-driver "
             "(make test does: scripts/ensure-chromium.sh)"
         )
         if os.environ.get("CI"):
             pytest.fail(f"{message}. The browser tests must run in CI.", pytrace=False)
         pytest.skip(message)
-    if not CHROMEDRIVER.exists():
-        pytest.fail(f"{CHROMEDRIVER} is missing: install Debian's chromium-driver.", pytrace=False)
-    if not AXE_SCRIPT.is_file():
-        pytest.fail(f"{AXE_SCRIPT} is missing: run npm ci in {REPO_ROOT}.", pytrace=False)
+    try:
+        LocalChromium(audit_config).check()  # chromedriver is there, and both can run
+    except BrowserUnavailable as error:
+        pytest.fail(str(error), pytrace=False)
+    axe_script = Path(audit_config.AXE_SCRIPT)
+    if not axe_script.is_file():
+        pytest.fail(f"{axe_script} is missing: run npm ci in {settings.BASE_DIR}.", pytrace=False)
 
 
-def start_chromium(profile_dir: Path, *, javascript: bool = True) -> WebDriver:
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for argument in CHROMIUM_ARGS:
-        options.add_argument(argument)
-    options.add_argument(f"--user-data-dir={profile_dir}")
-    if not javascript:
-        options.add_experimental_option("prefs", NO_JAVASCRIPT_PREFS)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+def start_chromium(backend: LocalChromium) -> WebDriver:
+    """A browser from the audit's backend (which removes its profile on quit)."""
+    driver = backend.create_driver()
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     return driver
 
 
 @pytest.fixture(scope="package")
-def chromium(tmp_path_factory: pytest.TempPathFactory, demo_site: DemoSite) -> Iterator[WebDriver]:
+def chromium(audit_config: AuditSettings, demo_site: DemoSite) -> Iterator[WebDriver]:
     """One headless Chromium with JavaScript on, shared by every browser test.
 
     It depends on ``demo_site`` so that it quits, closing its connections, before the live
     server stops.
     """
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    driver = start_chromium(profile)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    driver = start_chromium(LocalChromium(audit_config))
+    try:
+        yield driver
+    finally:
+        driver.quit()
 
 
 @pytest.fixture
@@ -115,21 +103,33 @@ def browser(chromium: WebDriver) -> Iterator[WebDriver]:
 
 @pytest.fixture(scope="package")
 def browser_without_javascript(
-    tmp_path_factory: pytest.TempPathFactory, demo_site: DemoSite
+    audit_config: AuditSettings, demo_site: DemoSite
 ) -> Iterator[WebDriver]:
     """A second Chromium with JavaScript blocked by a content setting, as a resident may have."""
-    profile = tmp_path_factory.mktemp("chromium-profile-nojs")
-    driver = start_chromium(profile, javascript=False)
-    # Prove the setting works: a page's own script must not run.
-    driver.get(
-        "data:text/html,<p id=probe>off</p>"
-        "<script>document.getElementById('probe').textContent = 'on'</script>"
-    )
-    state = driver.find_element(By.ID, "probe").text
-    assert state == "off", "JavaScript still runs in the no-JavaScript browser"
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    driver = start_chromium(LocalChromium(audit_config, prefs=NO_JAVASCRIPT_PREFS))
+    try:
+        # Prove the setting works: a page's own script must not run.
+        driver.get(
+            "data:text/html,<p id=probe>off</p>"
+            "<script>document.getElementById('probe').textContent = 'on'</script>"
+        )
+        state = driver.find_element(By.ID, "probe").text
+        assert state == "off", "JavaScript still runs in the no-JavaScript browser"
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def axe_session(audit_config: AuditSettings, demo_site: DemoSite) -> Iterator[BrowserSession]:
+    """A Chromium with axe-core installed exactly as the audit installs it.
+
+    Not the shared browser: the audit registers axe-core for every new document over CDP, and
+    the other tests' pages must not carry it.
+    """
+    with BrowserSession(audit_config, LocalChromium(audit_config)) as session:
+        session.start()
+        yield session
 
 
 def reset_viewport(driver: WebDriver) -> None:
@@ -378,6 +378,10 @@ def demo_site(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iter
 def _restore(snapshot: str) -> None:
     """Put the database back as the snapshot has it (as TransactionTestCase's
     serialized_rollback does), and forget anything cached from the demo."""
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    # As TransactionTestCase does: keep the sequences where they are, or the next row inserted
+    # on PostgreSQL would reuse an id the snapshot has just put back.
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
     connection.creation.deserialize_db_from_string(snapshot)
     _clear_caches()
