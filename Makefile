@@ -68,7 +68,7 @@ test-postgres: install
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
 bench: install
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-wrk.sh
 	$(PY) bench/run_all.py
 
 clean:

@@ -6,6 +6,20 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 
+class CachedSiteMiddleware:
+    """Give Wagtail the request's Site from the cache (see pages.sites), so serving a page does
+    not start with two queries. Placed after the page cache, so cache hits never get here."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from pages.sites import cached_site_for
+
+        request._wagtail_site = cached_site_for(request)  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
 class PublicContentSecurityPolicyMiddleware:
     """Send a strict Content-Security-Policy with every public response.
 

@@ -13,6 +13,7 @@ from contacts.models import ContactPoint, OpeningHours
 
 from .links import forget_page_urls
 from .navigation import forget_site_links
+from .sites import forget_sites
 
 
 def clear_page_cache(**kwargs: Any) -> None:
@@ -22,6 +23,7 @@ def clear_page_cache(**kwargs: Any) -> None:
 
 
 def page_tree_changed(**kwargs: Any) -> None:
+    forget_sites()
     forget_site_links()
     forget_page_urls()
     clear_page_cache()

@@ -61,10 +61,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clearway.middleware.PublicContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
     # The page cache wraps everything below it: a hit is answered here, before sessions,
     # authentication or Wagtail touch the database.
     "django.middleware.cache.UpdateCacheMiddleware",
+    # Inside the cache, so the cache keeps compressed pages rather than compressing every hit.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
+    "clearway.middleware.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "clearway.urls"
@@ -108,7 +110,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's search index uses PostgreSQL's full-text search fields and indexes.
     INSTALLED_APPS.append("django.contrib.postgres")
