@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .enums import Engine, Impact, Level, Outcome
+from .enums import Engine, Impact, Level, Outcome, Source
 from .fingerprints import fingerprint
 from .results import FindingResult
 
@@ -121,9 +121,29 @@ def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[Fin
                         help_url=rule.get("helpUrl", ""),
                         fingerprint=finding_id,
                         help=rule.get("help", ""),
+                        **attribution(node),
                     ),
                 )
     return list(findings.values())
+
+
+def attribution(node: Mapping[str, Any]) -> dict[str, Any]:
+    """``source``, ``region`` and ``block_id`` from what the browser found around the node.
+
+    The browser sends ``region`` (the ``data-clearway-content`` field name, or null) and
+    ``blockId`` (the ``data-block-id``, or null), and ``located: false`` when it could not find
+    the element (in a frame or shadow DOM). Results without them are template findings.
+    """
+    if node.get("located") is False:
+        return {"source": Source.UNKNOWN, "region": "", "block_id": ""}
+    region = node.get("region") or ""
+    if not region:
+        return {"source": Source.TEMPLATE, "region": "", "block_id": ""}
+    return {
+        "source": Source.CONTENT,
+        "region": str(region),
+        "block_id": str(node.get("blockId") or ""),
+    }
 
 
 def _flatten_target(target: list[Any]) -> list[str]:

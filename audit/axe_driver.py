@@ -41,6 +41,33 @@ if (typeof window.axe !== "object" || window.axe === null || typeof window.axe.r
   done({error: "axe-core is not loaded in this page", missing: true});
   return;
 }
+// Where each failing element sits: inside an editor-content region
+// (data-clearway-content="<field>") or not, and in which StreamField block (the nearest
+// data-block-id="<id>"; ignored outside a region, where it would be template markup).
+// Only a target in the top document is looked up (an iframe's or shadow root's target is a
+// nested list); anything else, or a selector that no longer matches, is unknown.
+const attribution = (target) => {
+  const unknown = {located: false, region: null, blockId: null};
+  if (!Array.isArray(target) || target.length !== 1 || typeof target[0] !== "string") {
+    return unknown;
+  }
+  let element;
+  try {
+    element = document.querySelector(target[0]);
+  } catch (error) {
+    return unknown;
+  }
+  if (!element) {
+    return unknown;
+  }
+  const region = element.closest("[data-clearway-content]");
+  const block = element.closest("[data-block-id]");
+  return {
+    located: true,
+    region: region ? region.getAttribute("data-clearway-content") : null,
+    blockId: block && region ? block.getAttribute("data-block-id") : null,
+  };
+};
 const rules = (list) => (list || []).map((rule) => ({
   id: rule.id,
   impact: rule.impact,
@@ -55,6 +82,7 @@ const rules = (list) => (list || []).map((rule) => ({
     failureSummary: node.failureSummary,
     // Only with the ancestry option: the element's full CSS path.
     ...(node.ancestry ? {ancestry: node.ancestry} : {}),
+    ...attribution(node.target),
   })),
 }));
 try {

@@ -14,6 +14,19 @@ class Outcome(models.TextChoices):
     NEEDS_REVIEW = "needs-review", _("Needs review")
 
 
+class Source(models.TextChoices):
+    """Who can fix a finding: where its element sits in the page.
+
+    Editor content is whatever the templates mark with ``data-clearway-content="<field>"``
+    (docs/audit.md, "Editor content and template markup").
+    """
+
+    CONTENT = "content", _("Page content (an editor can fix it)")
+    TEMPLATE = "template", _("Template (a developer can fix it)")
+    #: The element could not be found again (in a frame or shadow DOM, say).
+    UNKNOWN = "unknown", _("Unknown")
+
+
 class Impact(models.TextChoices):
     """axe-core's impact levels, least severe first."""
 

@@ -20,7 +20,9 @@ from .enums import (
     PageStatus,
     RunStatus,
     RunTrigger,
+    Source,
 )
+from .results import FindingResult
 
 
 class AuditRunQuerySet(models.QuerySet["AuditRun"]):
@@ -150,6 +152,12 @@ class Finding(models.Model):
     help = models.CharField(max_length=300, blank=True)
     help_url = models.URLField(max_length=500, blank=True)
     fingerprint = models.CharField(max_length=32, db_index=True)
+    #: Editor content or template markup: who can fix it.
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEMPLATE)
+    #: The editor-content region's field name, e.g. "body"; empty outside one.
+    region = models.CharField(max_length=100, blank=True)
+    #: The StreamField block the element is in (``data-block-id``), when it is in one.
+    block_id = models.CharField(max_length=64, blank=True)
 
     objects = FindingQuerySet.as_manager()
 
@@ -163,6 +171,50 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} on {self.url}"
+
+    @classmethod
+    def from_result(cls, page_result: PageResult, result: FindingResult) -> Finding:
+        """An unsaved row for ``result``, found on ``page_result``'s page."""
+        return cls(
+            run_id=page_result.run_id,
+            page_result=page_result,
+            page_id=page_result.page_id,
+            url=page_result.url,
+            rule=result.rule,
+            engine=result.engine,
+            outcome=result.outcome,
+            impact=result.impact,
+            wcag=list(result.wcag),
+            level=result.level,
+            selector=result.selector,
+            html=result.html,
+            message=result.message,
+            help=result.help[: cls._meta.get_field("help").max_length],
+            help_url=result.help_url[: cls._meta.get_field("help_url").max_length],
+            fingerprint=result.fingerprint,
+            source=result.source,
+            region=result.region[: cls._meta.get_field("region").max_length],
+            block_id=result.block_id[: cls._meta.get_field("block_id").max_length],
+        )
+
+    def to_result(self) -> FindingResult:
+        return FindingResult(
+            rule=self.rule,
+            engine=Engine(self.engine),
+            outcome=Outcome(self.outcome),
+            impact=Impact(self.impact),
+            wcag=tuple(self.wcag),
+            level=Level(self.level),
+            selector=self.selector,
+            html=self.html,
+            message=self.message,
+            help_url=self.help_url,
+            fingerprint=self.fingerprint,
+            help=self.help,
+            source=Source(self.source),
+            region=self.region,
+            block_id=self.block_id,
+        )
 
 
 class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .enums import Engine, Impact, Level, Outcome, PageStatus
+from .enums import Engine, Impact, Level, Outcome, PageStatus, Source
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ class FindingResult:
     fingerprint: str
     #: The rule's one-line description, e.g. "Images must have alternative text".
     help: str = ""
+    #: Editor content or template markup (``data-clearway-content`` regions).
+    source: Source = Source.TEMPLATE
+    #: The editor-content region's field name, e.g. "body"; empty outside one.
+    region: str = ""
+    #: The StreamField block's id (``data-block-id``) when the element is in one.
+    block_id: str = ""
 
     @property
     def is_violation(self) -> bool:

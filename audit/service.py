@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from .conf import AuditSettings, audit_settings
 from .discovery import allowed_hosts_for, explicit_targets, wagtail_targets
-from .enums import Engine, Impact, Level, Outcome, PageStatus, RunStatus, RunTrigger
+from .enums import PageStatus, RunStatus, RunTrigger
 from .models import AuditRun, Finding
 from .results import AuditTarget, FindingResult, PageAudit
 from .runner import AuditRunner
@@ -156,7 +156,10 @@ def interrupted_run_like(trigger: RunTrigger, configuration: dict[str, object]) 
     ).order_by("-pk")
     for run in candidates[:10]:
         gone = run.status == RunStatus.INTERRUPTED or run.owner_is_gone
-        if gone and run.configuration == configuration:
+        # Compare only what the command asked for: once a run has started, its stored
+        # configuration also holds what the runner added (tags, workers, browser...).
+        asked = {key: run.configuration.get(key) for key in configuration}
+        if gone and asked == configuration:
             return run
     return None
 
@@ -167,22 +170,7 @@ def stored_summary(run_id: int) -> RunSummary:
     run = AuditRun.objects.get(pk=run_id)
     findings: dict[int, list[FindingResult]] = {}
     for finding in Finding.objects.filter(run=run).order_by("pk"):
-        findings.setdefault(finding.page_result_id, []).append(
-            FindingResult(
-                rule=finding.rule,
-                engine=Engine(finding.engine),
-                outcome=Outcome(finding.outcome),
-                impact=Impact(finding.impact),
-                wcag=tuple(finding.wcag),
-                level=Level(finding.level),
-                selector=finding.selector,
-                html=finding.html,
-                message=finding.message,
-                help_url=finding.help_url,
-                fingerprint=finding.fingerprint,
-                help=finding.help,
-            )
-        )
+        findings.setdefault(finding.page_result_id, []).append(finding.to_result())
     pages = [
         PageAudit(
             url=result.url,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ..enums import FindingStatus, PageStatus, RunStatus
 from ..models import AuditRun, Finding, PageResult, TrackedFinding
-from ..results import FindingResult, PageAudit
+from ..results import PageAudit
 from .base import RunInfo, RunSummary, Sink
 
 
@@ -44,7 +44,7 @@ class DatabaseSink(Sink):
                 duration=result.duration,
             )
             stored = Finding.objects.bulk_create(
-                [self._finding(page_result, finding) for finding in result.findings]
+                [Finding.from_result(page_result, finding) for finding in result.findings]
             )
             if result.status == PageStatus.OK:
                 self._track(result, stored)
@@ -62,26 +62,6 @@ class DatabaseSink(Sink):
             status=RunStatus.FINISHED, finished_at=summary.finished_at or timezone.now()
         )
         self.run.refresh_from_db()
-
-    def _finding(self, page_result: PageResult, finding: FindingResult) -> Finding:
-        return Finding(
-            run=self.run,
-            page_result=page_result,
-            page_id=page_result.page_id,
-            url=page_result.url,
-            rule=finding.rule,
-            engine=finding.engine,
-            outcome=finding.outcome,
-            impact=finding.impact,
-            wcag=list(finding.wcag),
-            level=finding.level,
-            selector=finding.selector,
-            html=finding.html,
-            message=finding.message,
-            help=finding.help[:300],
-            help_url=finding.help_url[:500],
-            fingerprint=finding.fingerprint,
-        )
 
     def _track(self, result: PageAudit, stored: list[Finding]) -> None:
         """Update the lifecycle of every finding on this page."""

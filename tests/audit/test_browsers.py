@@ -187,7 +187,17 @@ def test_options_are_passed_as_arguments(
     assert rules == {"image-alt", "label", "html-has-lang"}  # Contrast is AA: not asked for.
     assert results["testEngine"]["name"] == "axe-core"
     node = results["violations"][0]["nodes"][0]
-    assert set(node) == {"target", "html", "impact", "failureSummary", "ancestry"}
+    # Plus where the element sits (tests/audit/test_attribution.py).
+    assert set(node) == {
+        "target",
+        "html",
+        "impact",
+        "failureSummary",
+        "ancestry",
+        "located",
+        "region",
+        "blockId",
+    }
 
 
 @pytest.fixture(scope="module")
