@@ -1,0 +1,134 @@
+"""A killed `manage.py audit` resumes its own run when the same command is run again.
+
+The command runs as a real subprocess (with real Chromium) against the test database, is
+SIGKILLed part way through, and is run again: the second run must finish the same AuditRun,
+recording every page exactly once. A subprocess cannot see an in-memory SQLite test database,
+so this test needs a database server (``DATABASE_URL=postgres://...``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+from audit.enums import RunStatus, RunTrigger
+from audit.models import AuditRun, Finding, PageResult
+
+from .conftest import LocalSite
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = 12
+#: Each page answers after this long (twice per page: the fetch, then the browser).
+DELAY = 0.25
+#: A missing alt text (critical) and a needs-review item on every page: findings to count.
+PAGE = """<!doctype html><html lang="en"><head><title>Page {n}</title></head>
+<body><main><h1>Page {n}</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="color:#777;background:#888">Low contrast {n}</p></main></body></html>"""
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for a `manage.py` subprocess using the test database."""
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip(
+            "Needs PostgreSQL (DATABASE_URL=postgres://...): a subprocess cannot share "
+            "pytest's in-memory SQLite test database."
+        )
+    user = quote(db["USER"] or "", safe="")
+    password = quote(db["PASSWORD"] or "", safe="")
+    url = f"postgres://{user}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
+    return {
+        **os.environ,
+        # The dev settings (not the test ones) so that nothing but DATABASE_URL differs
+        # from a real deployment's command.
+        "DJANGO_SETTINGS_MODULE": "clearway.settings.dev",
+        "DATABASE_URL": url + quote(db["NAME"], safe=""),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def test_a_killed_audit_command_resumes_the_same_run(local_site: LocalSite, tmp_path: Path) -> None:
+    env = subprocess_env()
+    urls = [local_site.route(f"/page-{n}", PAGE.format(n=n), delay=DELAY) for n in range(PAGES)]
+    report = tmp_path / "report.json"
+    command = [
+        sys.executable,
+        "manage.py",
+        "audit",
+        *urls,
+        "--workers",
+        "1",
+        "--format",
+        "json",
+        "--output",
+        str(report),
+    ]
+
+    # First attempt: killed (with its Chromium and chromedriver) once some pages are stored.
+    first = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=tmp_path.joinpath("first.err").open("w"),
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 45
+        while PageResult.objects.count() < 3:
+            assert first.poll() is None, tmp_path.joinpath("first.err").read_text()
+            assert time.monotonic() < deadline, "the first attempt stored no pages in time"
+            time.sleep(0.05)
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=10)
+
+    recorded_before = PageResult.objects.count()
+    assert 3 <= recorded_before < PAGES, "kill the run part way through, not after it"
+    assert not report.exists(), "a killed command must not leave a partial report"
+    killed = AuditRun.objects.get()
+    assert killed.status == RunStatus.RUNNING  # Its process died without saying so.
+
+    # Second attempt: the same command, to the end.
+    second = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    # 1: the pages have violations at or above --fail-on serious; 2 would be "could not run".
+    assert second.returncode == 1, second.stderr
+    assert f"Resuming interrupted audit run {killed.pk}." in second.stderr
+
+    run = AuditRun.objects.get()  # The same, single run: not a second one.
+    assert run.pk == killed.pk
+    assert run.trigger == RunTrigger.CLI
+    assert run.status == RunStatus.FINISHED
+    assert run.finished_at is not None
+    assert run.pages_done == PAGES
+
+    stored = Counter(PageResult.objects.filter(run=run).values_list("url", flat=True))
+    assert stored == Counter(urls), "every URL exactly once"
+    findings = Counter(
+        Finding.objects.filter(run=run).values_list("page_result_id", "fingerprint", "outcome")
+    )
+    assert findings, "the pages have findings"
+    assert max(findings.values()) == 1, "no finding stored twice for a page"
+    assert set(Finding.objects.filter(run=run).values_list("url", flat=True)) == set(urls)
+
+    data = json.loads(report.read_text())
+    assert data["schema"] == "clearway.audit/1"
+    assert Counter(page["url"] for page in data["pages"]) == Counter(urls)
+    # Pages the first attempt recorded were not audited again: each page is requested twice
+    # (the fetch, then the browser), plus at most the one page in flight when it was killed.
+    requests = sum(local_site.requested(f"/page-{n}") for n in range(PAGES))
+    assert requests <= 2 * PAGES + 4 < 2 * (PAGES + recorded_before)
