@@ -1,7 +1,8 @@
 """Run every benchmark, each in its own process with its own throwaway database, then print
 the figures against the budgets in docs/budgets.md.
 
-Run: .venv/bin/python bench/run_all.py [page_weight] [queries] [server]   (or `make bench`)
+Run: .venv/bin/python bench/run_all.py [page_weight] [queries] [server] [audit_throughput]
+(or `make bench`)
 
 Exits non-zero only if a benchmark fails to run; a missed budget is reported, not fatal.
 """
@@ -22,7 +23,7 @@ if __package__ in (None, ""):
 
 from bench import common
 
-BENCHMARKS = ["page_weight", "queries", "server"]
+BENCHMARKS = ["page_weight", "queries", "server", "audit_throughput"]
 
 
 def run(name: str) -> tuple[int, float]:
@@ -120,6 +121,31 @@ def summary_rows(results: dict[str, dict[str, Any] | None]) -> list[list[Any]]:
             hits_ok = all(run["hits_without_queries"] for run in tp["runs"])
             rows.append(
                 ["SQL queries on a cached hit", "0" if hits_ok else "> 0", "0", verdict(hits_ok)]
+            )
+    audit = results.get("audit_throughput")
+    if audit:
+        clearway = [run for run in audit["runs"] if run["label"].startswith("Clearway")]
+        if clearway:
+            best = max(clearway, key=lambda run: run["pages_per_minute"])
+            target = audit["targets"]["pages_per_minute"]
+            rows.append(
+                [
+                    "audit pages/min (best WORKERS)",
+                    f"{best['pages_per_minute']:,.0f} ({best['label']})",
+                    f">= {target:,.0f}",
+                    verdict(best["pages_per_minute"] >= target),
+                ]
+            )
+        two = next((run for run in clearway if run.get("workers") == 2), None)
+        if two:
+            budget = audit["targets"]["memory_bytes_two_browsers"]
+            rows.append(
+                [
+                    "audit peak RSS, 2 browsers",
+                    f"{two['peak_rss_bytes'] / 1024**3:.2f} GiB",
+                    f"<= {budget / 1024**3:.1f} GiB",
+                    verdict(two["peak_rss_bytes"] <= budget),
+                ]
             )
     return rows
 

@@ -21,8 +21,7 @@ from django.db import connection
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from audit.enums import PageStatus, RunStatus, RunTrigger
 from audit.models import AuditRun, PageResult
@@ -60,12 +59,10 @@ def subprocess_env() -> dict[str, str]:
     }
 
 
-def test_two_workers_audit_a_night_queued_twice_once(local_site: LocalSite, tmp_path: Path) -> None:
+def test_two_workers_audit_a_night_queued_twice_once(
+    local_site: LocalSite, tmp_path: Path, wagtail_root: Page
+) -> None:
     env = subprocess_env()
-    if Page.get_first_root_node() is None:
-        # An earlier transactional test flushed the tree that Wagtail's migrations made.
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant("en"))
-        Page.add_root(instance=Page(title="Root", slug="root"))
     # The whole "site" is one live page, served by local_site: its Site points there.
     home = build_site()
     Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=local_site.port)

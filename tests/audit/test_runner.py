@@ -30,7 +30,8 @@ from .conftest import LocalSite
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT = 3.0
+# Short, so the tests of hanging pages are quick; long enough for a clean page on a busy machine.
+TIMEOUT = 8.0
 
 CLEAN = """<!doctype html>
 <html lang="en">

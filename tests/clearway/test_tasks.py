@@ -15,8 +15,8 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
-def test_db_worker_runs_wagtails_own_tasks() -> None:
-    page = Page.objects.get(depth=2)
+def test_db_worker_runs_wagtails_own_tasks(wagtail_root: Page) -> None:
+    page = wagtail_root.add_child(instance=Page(title="Bins", slug="bins"))
     result = update_reference_index_task.enqueue("wagtailcore", "page", page.pk)
     stored = DBTaskResult.objects.get(id=result.id)
     assert stored.status == TaskResultStatus.READY
