@@ -53,6 +53,12 @@ CHROMIUM_ARGUMENTS: tuple[str, ...] = (
 )
 
 
+#: Chromium preferences for every audit browser. Network prediction off: speculative
+#: connections that never carry a request each hold one of a sync WSGI server's workers (say
+#: gunicorn's default) until its timeout, stalling the audited site and the audit with it.
+AUDIT_PREFERENCES: dict[str, Any] = {"net.network_prediction_options": 2}
+
+
 class BrowserUnavailable(RuntimeError):
     """No browser could be started: a missing binary or driver, or a refused session."""
 
@@ -69,7 +75,7 @@ class BrowserBackend:
     def __init__(self, config: AuditSettings, *, prefs: Mapping[str, Any] | None = None) -> None:
         self.config = config
         #: Extra Chromium preferences for every browser this backend starts (see
-        #: :func:`chromium_options`); the audit sets none.
+        #: :func:`chromium_options`), beyond :data:`AUDIT_PREFERENCES`.
         self.prefs: dict[str, Any] = dict(prefs or {})
 
     def check(self) -> None:
@@ -89,7 +95,8 @@ def chromium_options(
     """Chromium's options for the audit, local or remote (a profile directory is added locally).
 
     ``prefs`` are Chromium preferences, such as a content setting that blocks JavaScript
-    (``{"profile.managed_default_content_settings.javascript": 2}``); the audit sets none.
+    (``{"profile.managed_default_content_settings.javascript": 2}``), added to
+    :data:`AUDIT_PREFERENCES`.
     """
     options = ChromeOptions()
     if config.CHROMIUM_BINARY:
@@ -100,8 +107,7 @@ def chromium_options(
     # A page's alert(), confirm() or beforeunload prompt must not stop the audit: accept it
     # (Selenium's default fails the next command and cancels a beforeunload navigation).
     options.unhandled_prompt_behavior = "accept"
-    if prefs:
-        options.add_experimental_option("prefs", dict(prefs))
+    options.add_experimental_option("prefs", {**AUDIT_PREFERENCES, **(prefs or {})})
     return options
 
 

@@ -83,6 +83,16 @@ def test_chromium_options() -> None:
     assert chromium_options(settings(CHROMIUM_BINARY="")).binary_location == ""
 
 
+def test_network_prediction_is_off_and_extra_preferences_add_to_it() -> None:
+    # Speculative connections hold a sync server's workers until they time out.
+    prefs = chromium_options(settings()).experimental_options["prefs"]
+    assert prefs["net.network_prediction_options"] == 2
+
+    blocked = {"profile.managed_default_content_settings.javascript": 2}
+    prefs = chromium_options(settings(), prefs=blocked).experimental_options["prefs"]
+    assert prefs == {"net.network_prediction_options": 2, **blocked}
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
