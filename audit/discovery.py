@@ -27,7 +27,8 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .conf import AuditSettings, audit_settings
-from .results import AuditTarget
+from .enums import PageStatus
+from .results import AuditTarget, PageAudit
 from .urls import host_of, is_allowed, normalise_url
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,12 @@ class SkippedTarget:
     url: str
     reason: str
     page_id: int | None = None
+
+    def as_page_audit(self) -> PageAudit:
+        """The page as a run records it: skipped, with the reason as its error."""
+        return PageAudit(
+            url=self.url, status=PageStatus.SKIPPED, error=self.reason, page_id=self.page_id
+        )
 
 
 @dataclass

@@ -26,9 +26,6 @@ from .results import FindingResult
 
 
 class AuditRunQuerySet(models.QuerySet["AuditRun"]):
-    def unfinished(self) -> AuditRunQuerySet:
-        return self.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.INTERRUPTED])
-
     def stalled(self, since: datetime.datetime) -> AuditRunQuerySet:
         """Running runs with no sign of life since ``since``: their worker died."""
         return self.filter(status=RunStatus.RUNNING).filter(
@@ -120,17 +117,6 @@ class PageResult(models.Model):
         return f"{self.url} ({self.get_status_display()})"
 
 
-class FindingQuerySet(models.QuerySet["Finding"]):
-    def violations(self) -> FindingQuerySet:
-        return self.filter(outcome=Outcome.VIOLATION)
-
-    def needs_review(self) -> FindingQuerySet:
-        return self.filter(outcome=Outcome.NEEDS_REVIEW)
-
-    def for_page(self, page: models.Model) -> FindingQuerySet:
-        return self.filter(page=page)
-
-
 class Finding(models.Model):
     """One element failing one rule, as one run saw it."""
 
@@ -158,8 +144,6 @@ class Finding(models.Model):
     region = models.CharField(max_length=100, blank=True)
     #: The StreamField block the element is in (``data-block-id``), when it is in one.
     block_id = models.CharField(max_length=64, blank=True)
-
-    objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["url", "rule"]
@@ -217,12 +201,6 @@ class Finding(models.Model):
         )
 
 
-class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
-    def current(self) -> TrackedFindingQuerySet:
-        """Open or regressed: what someone should fix."""
-        return self.filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED])
-
-
 class TrackedFinding(models.Model):
     """A finding's life across runs, one row per fingerprint."""
 
@@ -244,8 +222,6 @@ class TrackedFinding(models.Model):
     latest = models.ForeignKey(
         Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = TrackedFindingQuerySet.as_manager()
 
     class Meta:
         constraints = [

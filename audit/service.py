@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .conf import AuditSettings, audit_settings
-from .discovery import allowed_hosts_for, explicit_targets, wagtail_targets
+from .discovery import SkippedTarget, allowed_hosts_for, explicit_targets, wagtail_targets
 from .enums import PageStatus, RunStatus, RunTrigger
 from .models import AuditRun, Finding
 from .results import AuditTarget, FindingResult, PageAudit
@@ -54,18 +54,14 @@ def plan(run: AuditRun, config: AuditSettings) -> tuple[list[AuditTarget], list[
     page_ids = run.configuration.get("page_ids") or []
     if urls:
         skipped = [
-            PageAudit(url=url, status=PageStatus.SKIPPED, error=reason)
+            SkippedTarget(url, reason).as_page_audit()
             for url, reason in run.configuration.get("skipped") or []
         ]
         return explicit_targets(urls, config=config), skipped
     if page_ids:
         return page_targets(page_ids, config)
     discovered = wagtail_targets(config=config)
-    skipped = [
-        PageAudit(url=item.url, status=PageStatus.SKIPPED, error=item.reason, page_id=item.page_id)
-        for item in discovered.skipped
-    ]
-    return discovered.targets, skipped
+    return discovered.targets, [item.as_page_audit() for item in discovered.skipped]
 
 
 def skipped_targets(skipped: Iterable[PageAudit]) -> list[AuditTarget]:
@@ -83,9 +79,7 @@ def page_targets(
         if not url:
             continue
         if page.get_view_restrictions().exists():
-            skipped.append(
-                PageAudit(url=url, status=PageStatus.SKIPPED, error="private", page_id=page.pk)
-            )
+            skipped.append(SkippedTarget(url, "private", page.pk).as_page_audit())
         else:
             targets.extend(explicit_targets([url], config=config))
             targets[-1] = AuditTarget(targets[-1].url, page.pk)

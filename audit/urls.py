@@ -10,10 +10,6 @@ from fnmatch import fnmatch
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 
-class DisallowedHost(ValueError):
-    """A URL on a host the audit may not visit."""
-
-
 def normalise_url(url: str, tracking_parameters: Iterable[str] = ()) -> str:
     """Lower-case scheme and host, no fragment, no default port, tracking parameters dropped.
 
@@ -49,8 +45,3 @@ def is_allowed(url: str, allowed_hosts: Iterable[str]) -> bool:
         return False
     allowed = {host.lower() for host in allowed_hosts}
     return host_of(url) in allowed or (parts.port is None and parts.hostname.lower() in allowed)
-
-
-def check_allowed(url: str, allowed_hosts: Iterable[str]) -> None:
-    if not is_allowed(url, allowed_hosts):
-        raise DisallowedHost(f"{url} is not on an allowed host.")

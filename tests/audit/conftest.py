@@ -16,12 +16,15 @@ logged in ``local_site.requests`` as ``(path, user_agent)``.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote
 
 import pytest
+from django.db import connection
 
 
 @dataclass
@@ -147,3 +150,27 @@ def local_site() -> Iterator[LocalSite]:
     site.start()
     yield site
     site.stop()
+
+
+def manage_py_env() -> dict[str, str]:
+    """The environment for a `manage.py` subprocess that uses this test's database.
+
+    Only PostgreSQL can be shared with a subprocess (pytest's SQLite test database lives in
+    memory), so the test is skipped elsewhere. The dev settings, not the test ones: they queue
+    tasks in the database, and nothing but DATABASE_URL differs from a real deployment.
+    """
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip(
+            "Needs PostgreSQL (DATABASE_URL=postgres://...): a subprocess cannot share "
+            "pytest's in-memory SQLite test database."
+        )
+    user = quote(db["USER"] or "", safe="")
+    password = quote(db["PASSWORD"] or "", safe="")
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clearway.settings.dev",
+        "DATABASE_URL": f"postgres://{user}:{password}@{host}/{quote(db['NAME'], safe='')}",
+        "PYTHONUNBUFFERED": "1",
+    }

@@ -14,10 +14,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -28,7 +26,7 @@ from audit.models import AuditRun, PageResult
 from audit.tasks import nightly_audit
 from tests.factories import build_site
 
-from .conftest import LocalSite
+from .conftest import LocalSite, manage_py_env
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,30 +37,10 @@ HOME = """<!doctype html><html lang="en"><head><title>Home</title></head>
 <body><main><h1>Anytown</h1><p>Welcome.</p></main></body></html>"""
 
 
-def subprocess_env() -> dict[str, str]:
-    """The environment for a `manage.py` subprocess using the test database."""
-    db = connection.settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip(
-            "Needs PostgreSQL (DATABASE_URL=postgres://...): the workers are subprocesses, "
-            "which cannot share pytest's in-memory SQLite test database."
-        )
-    user = quote(db["USER"] or "", safe="")
-    password = quote(db["PASSWORD"] or "", safe="")
-    url = f"postgres://{user}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
-    return {
-        **os.environ,
-        # The dev settings queue tasks in the database, as a deployment does.
-        "DJANGO_SETTINGS_MODULE": "clearway.settings.dev",
-        "DATABASE_URL": url + quote(db["NAME"], safe=""),
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
 def test_two_workers_audit_a_night_queued_twice_once(
     local_site: LocalSite, tmp_path: Path, wagtail_root: Page
 ) -> None:
-    env = subprocess_env()
+    env = manage_py_env()
     # The whole "site" is one live page, served by local_site: its Site points there.
     home = build_site()
     Site.objects.filter(root_page=home).update(hostname="127.0.0.1", port=local_site.port)

@@ -16,15 +16,13 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
 from audit.enums import RunStatus, RunTrigger
 from audit.models import AuditRun, Finding, PageResult
 
-from .conftest import LocalSite
+from .conftest import LocalSite, manage_py_env
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,29 +36,8 @@ PAGE = """<!doctype html><html lang="en"><head><title>Page {n}</title></head>
 <p style="color:#777;background:#888">Low contrast {n}</p></main></body></html>"""
 
 
-def subprocess_env() -> dict[str, str]:
-    """The environment for a `manage.py` subprocess using the test database."""
-    db = connection.settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        pytest.skip(
-            "Needs PostgreSQL (DATABASE_URL=postgres://...): a subprocess cannot share "
-            "pytest's in-memory SQLite test database."
-        )
-    user = quote(db["USER"] or "", safe="")
-    password = quote(db["PASSWORD"] or "", safe="")
-    url = f"postgres://{user}:{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
-    return {
-        **os.environ,
-        # The dev settings (not the test ones) so that nothing but DATABASE_URL differs
-        # from a real deployment's command.
-        "DJANGO_SETTINGS_MODULE": "clearway.settings.dev",
-        "DATABASE_URL": url + quote(db["NAME"], safe=""),
-        "PYTHONUNBUFFERED": "1",
-    }
-
-
 def test_a_killed_audit_command_resumes_the_same_run(local_site: LocalSite, tmp_path: Path) -> None:
-    env = subprocess_env()
+    env = manage_py_env()
     urls = [local_site.route(f"/page-{n}", PAGE.format(n=n), delay=DELAY) for n in range(PAGES)]
     report = tmp_path / "report.json"
     command = [

@@ -149,24 +149,13 @@ class Command(BaseCommand):
                 rewrite = tuple(options["sitemap_rewrite"]) if options["sitemap_rewrite"] else None
                 found = sitemap_targets(options["sitemap"], rewrite=rewrite, config=config)  # type: ignore[arg-type]
                 targets = [*explicit_targets(urls, config=config), *found.targets]
-                skipped = [
-                    PageAudit(url=item.url, status=PageStatus.SKIPPED, error=item.reason)
-                    for item in found.skipped
-                ]
+                skipped = [item.as_page_audit() for item in found.skipped]
             elif urls and not options["site"]:
                 targets = explicit_targets(urls, config=config)
             else:
                 found = wagtail_targets(config=config)
                 targets = [*found.targets, *explicit_targets(urls, config=config)]
-                skipped = [
-                    PageAudit(
-                        url=item.url,
-                        status=PageStatus.SKIPPED,
-                        error=item.reason,
-                        page_id=item.page_id,
-                    )
-                    for item in found.skipped
-                ]
+                skipped = [item.as_page_audit() for item in found.skipped]
             if options["follow_links"]:
                 hosts = allowed_hosts_for(targets, config)
                 fetcher = make_fetcher(hosts, max_redirects=config.MAX_REDIRECTS)
