@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from .axe import DEFAULT_TAGS
+
+if TYPE_CHECKING:
+    from .checks.catalogue import Rule
 
 
 def _default_axe_script() -> str:
@@ -35,8 +38,11 @@ class AuditSettings:
     AXE_SCRIPT: str = field(default_factory=_default_axe_script)
     #: axe rule tags to run.
     TAGS: tuple[str, ...] = DEFAULT_TAGS
-    #: axe rule ids to switch off.
+    #: Rule ids to switch off: axe-core's (``region``) and Clearway's (``clearway-...``).
     DISABLED_RULES: tuple[str, ...] = ()
+    #: Clearway rules' tunable values by rule id, e.g.
+    #: ``{"clearway-reading-age": {"target": 11}}``; see docs/audit-rules.md.
+    RULE_OPTIONS: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Browsers working in parallel (default: one per core).
     WORKERS: int = field(default_factory=lambda: os.cpu_count() or 1)
     #: Seconds allowed for one page's load and analysis before it is recorded as a timeout.
@@ -59,6 +65,13 @@ class AuditSettings:
     #: Browser window size for analysis.
     WINDOW_WIDTH: int = 1280
     WINDOW_HEIGHT: int = 1024
+
+    def rule_options(self, rule: Rule) -> dict[str, Any]:
+        """``rule``'s options: its defaults with this configuration's overrides."""
+        return {**rule.options, **self.RULE_OPTIONS.get(rule.id, {})}
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.DISABLED_RULES
 
     def with_overrides(self, **overrides: Any) -> AuditSettings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -47,6 +47,8 @@ class Level(models.TextChoices):
     AA = "AA", "AA"
     AAA = "AAA", "AAA"
     BEST_PRACTICE = "best-practice", _("Best practice")
+    #: Clearway's style rules: plain English is a council duty, not a WCAG criterion.
+    PLAIN_ENGLISH = "plain-english", _("Plain English")
 
 
 class PageStatus(models.TextChoices):
@@ -78,3 +80,17 @@ class FindingStatus(models.TextChoices):
     FIXED = "fixed", _("Fixed")
     REGRESSED = "regressed", _("Regressed")
     DISMISSED = "dismissed", _("Dismissed")
+
+
+class RuleKind(models.TextChoices):
+    """Where a Clearway rule runs."""
+
+    CONTENT = "content", _("Content (server side, from the page's HTML or fields)")
+    BROWSER = "browser", _("Browser (needs Chromium)")
+
+
+class FixedBy(models.TextChoices):
+    """Who can usually fix what a rule finds."""
+
+    EDITOR = "editor", _("Editor")
+    DEVELOPER = "developer", _("Developer")

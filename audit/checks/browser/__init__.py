@@ -1,0 +1,1 @@
+"""Browser rules: checks that need a real browser (layout, focus, keyboard, media)."""

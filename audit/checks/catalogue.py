@@ -1,0 +1,74 @@
+"""The rule catalogue: every Clearway rule, described once.
+
+A :class:`Rule` is data: id, title, plain-English help for editors (what is wrong, why it
+matters to residents, how to fix it), WCAG criteria and level, impact, who can fix it and where
+it runs. Rule modules declare their rules with :func:`register`; the audit, the editor checks,
+the admin help and ``docs/audit-rules.md`` all read them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..enums import FixedBy, Impact, Level, RuleKind
+
+
+@dataclass(frozen=True)
+class Rule:
+    #: ``clearway-...``: stable, used in fingerprints, settings and reports.
+    id: str
+    #: One line, e.g. "Link text makes sense on its own".
+    title: str
+    #: What is wrong, in plain English for an editor.
+    what: str
+    #: Why it matters to residents.
+    why: str
+    #: How to fix it.
+    how: str
+    wcag: tuple[str, ...]
+    level: Level
+    impact: Impact
+    fixed_by: FixedBy
+    kind: RuleKind
+    #: Tunable values and their defaults; ``CLEARWAY_AUDIT["RULE_OPTIONS"][id]`` overrides them.
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.id.startswith("clearway-"):
+            raise ValueError(f"Clearway rule ids start with 'clearway-': {self.id!r}")
+
+    @property
+    def help(self) -> str:
+        """The one-line description reports show beside the rule id."""
+        return self.title
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    """Add ``rule`` to the catalogue; a second rule with the same id is an error."""
+    if rule.id in _RULES and _RULES[rule.id] != rule:
+        raise ValueError(f"Two Clearway rules have the id {rule.id!r}")
+    _RULES[rule.id] = rule
+    return rule
+
+
+def _load_rule_modules() -> None:
+    # Rule modules register on import; importing them here makes the catalogue complete
+    # whichever entry point asked first.
+    from . import browser, content  # noqa: F401
+
+
+def all_rules() -> Mapping[str, Rule]:
+    """Every rule, by id, in declaration order."""
+    _load_rule_modules()
+    return MappingProxyType(_RULES)
+
+
+def get_rule(rule_id: str) -> Rule:
+    """The rule with this id; ``KeyError`` for an unknown id."""
+    return all_rules()[rule_id]
