@@ -94,3 +94,23 @@ class FixedBy(models.TextChoices):
 
     EDITOR = "editor", _("Editor")
     DEVELOPER = "developer", _("Developer")
+
+
+class DismissalReason(models.TextChoices):
+    FALSE_POSITIVE = "false-positive", _("False positive: the page is fine")
+    NOT_APPLICABLE = "not-applicable", _("Not applicable to this page")
+    ACCEPTED = "accepted", _("Accepted: we know, and will not fix it now")
+
+
+class DismissalScope(models.TextChoices):
+    PAGE = "page", _("This page only")
+    #: The same rule on the same element (same selector and HTML) on any page: template markup.
+    SITE = "site", _("Every page on the site")
+
+
+class RuleSet(models.TextChoices):
+    """axe-core rule sets an administrator can choose for the nightly audit."""
+
+    WCAG22_AA_BEST_PRACTICE = "wcag22aa-best-practice", _("WCAG 2.2 A and AA, and best practice")
+    WCAG22_AA = "wcag22aa", _("WCAG 2.2 A and AA")
+    WCAG21_AA = "wcag21aa", _("WCAG 2.1 A and AA")

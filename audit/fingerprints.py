@@ -36,5 +36,10 @@ def fingerprint(rule: str, page_key: str, selector: str, html: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
+def target_key(rule: str, selector: str, html: str) -> str:
+    """The rule and element without the page: equal on every page showing the same element."""
+    return fingerprint(rule, "", selector, html)
+
+
 def page_key(url: str, page_id: int | None) -> str:
     return f"page:{page_id}" if page_id is not None else url

@@ -7,21 +7,26 @@ import datetime
 import os
 import socket
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting
 
 from .enums import (
+    DismissalReason,
+    DismissalScope,
     Engine,
     FindingStatus,
     Impact,
     Level,
     Outcome,
     PageStatus,
+    RuleSet,
     RunStatus,
     RunTrigger,
     Source,
 )
+from .fingerprints import target_key
 from .results import FindingResult
 
 
@@ -57,6 +62,12 @@ class AuditRun(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     #: "host:pid" of the process running it, to tell at once when that process has died.
     owner = models.CharField(max_length=300, blank=True)
+    #: Pages whose results were reused from an earlier run (unchanged HTML and assets).
+    pages_reused = models.PositiveIntegerField(default=0)
+    #: Findings first seen in this run, seen again after being fixed, and no longer seen.
+    findings_new = models.PositiveIntegerField(default=0)
+    findings_regressed = models.PositiveIntegerField(default=0)
+    findings_fixed = models.PositiveIntegerField(default=0)
 
     objects = AuditRunQuerySet.as_manager()
 
@@ -138,6 +149,9 @@ class Finding(models.Model):
     help = models.CharField(max_length=300, blank=True)
     help_url = models.URLField(max_length=500, blank=True)
     fingerprint = models.CharField(max_length=32, db_index=True)
+    #: The rule and element without the page: the same template element on every page shares
+    #: it, so one site-wide dismissal covers them all.
+    target_key = models.CharField(max_length=32, db_index=True, blank=True)
     #: Editor content or template markup: who can fix it.
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.TEMPLATE)
     #: The editor-content region's field name, e.g. "body"; empty outside one.
@@ -176,6 +190,7 @@ class Finding(models.Model):
             help=result.help[: cls._meta.get_field("help").max_length],
             help_url=result.help_url[: cls._meta.get_field("help_url").max_length],
             fingerprint=result.fingerprint,
+            target_key=target_key(result.rule, result.selector, result.html),
             source=result.source,
             region=result.region[: cls._meta.get_field("region").max_length],
             block_id=result.block_id[: cls._meta.get_field("block_id").max_length],
@@ -243,8 +258,105 @@ class AuditSchedule(BaseGenericSetting):
         help_text=_("Local time (the site's time zone) when the nightly audit starts."),
     )
 
+    rule_set = models.CharField(
+        max_length=30,
+        choices=RuleSet.choices,
+        default=RuleSet.WCAG22_AA_BEST_PRACTICE,
+        help_text=_("Which axe-core rules the nightly audit runs."),
+    )
+    excluded_url_patterns = models.TextField(
+        blank=True,
+        help_text=_(
+            "Pages not to audit: one pattern per line, matched against the page's path, "
+            "with * for any characters (for example /news/archive/*)."
+        ),
+    )
+    digest_enabled = models.BooleanField(
+        default=True,
+        help_text=_(
+            "After each nightly audit, email page owners a list of their pages' new problems."
+        ),
+    )
+
     class Meta:
-        verbose_name = _("accessibility audit schedule")
+        verbose_name = _("accessibility audit settings")
 
     def __str__(self) -> str:
         return f"Nightly at {self.nightly_time:%H:%M}" if self.enabled else "Nightly audit off"
+
+
+class DismissalQuerySet(models.QuerySet["Dismissal"]):
+    def active(self) -> DismissalQuerySet:
+        return self.filter(revoked_at__isnull=True)
+
+
+class Dismissal(models.Model):
+    """An editor's decision that a finding needs no fix. Undoing it keeps the row (revoked)."""
+
+    rule = models.CharField(max_length=100)
+    scope = models.CharField(
+        max_length=4, choices=DismissalScope.choices, default=DismissalScope.PAGE
+    )
+    #: Page scope: the finding's fingerprint.
+    fingerprint = models.CharField(max_length=32, db_index=True, blank=True)
+    #: Site scope: :attr:`Finding.target_key`, shared by the element on every page.
+    target_key = models.CharField(max_length=32, db_index=True, blank=True)
+    #: Where it was dismissed from (kept for the record; site dismissals cover every page).
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.CharField(max_length=2000, blank=True)
+    reason = models.CharField(max_length=20, choices=DismissalReason.choices)
+    note = models.TextField(help_text=_("Why this needs no fix."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DismissalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.rule} dismissed ({self.get_reason_display()})"
+
+
+class DigestDelivery(models.Model):
+    """One digest email sent to one person for one run: never two."""
+
+    run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="digests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    findings = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "user"], name="audit_one_digest_per_run")
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest for run {self.run_id} to user {self.user_id}"
+
+
+class PlainEnglishTerm(models.Model):
+    """A word or phrase to avoid, with plainer alternatives (GOV.UK's list, editable)."""
+
+    phrase = models.CharField(max_length=100, unique=True)
+    alternatives = models.CharField(
+        max_length=300, blank=True, help_text=_("Plainer words to use instead, comma-separated.")
+    )
+    note = models.CharField(max_length=300, blank=True)
+    enabled = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("word to avoid")
+        verbose_name_plural = _("words to avoid")
+
+    def __str__(self) -> str:
+        return self.phrase
