@@ -216,6 +216,25 @@ class Finding(models.Model):
         )
 
 
+class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
+    def current(self) -> TrackedFindingQuerySet:
+        """Findings the last audit of their page still saw and nobody dismissed."""
+        return self.filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED])
+
+    def violations(self) -> TrackedFindingQuerySet:
+        return self.filter(outcome=Outcome.VIOLATION)
+
+    def needs_review(self) -> TrackedFindingQuerySet:
+        return self.filter(outcome=Outcome.NEEDS_REVIEW)
+
+    def for_page(self, page: int | models.Model) -> TrackedFindingQuerySet:
+        return self.filter(page_id=page if isinstance(page, int) else page.pk)
+
+    def with_latest(self) -> TrackedFindingQuerySet:
+        """With the latest sighting (rule, impact, snippet, block) loaded in the same query."""
+        return self.select_related("latest")
+
+
 class TrackedFinding(models.Model):
     """A finding's life across runs, one row per fingerprint."""
 
@@ -237,6 +256,8 @@ class TrackedFinding(models.Model):
     latest = models.ForeignKey(
         Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = TrackedFindingQuerySet.as_manager()
 
     class Meta:
         constraints = [
