@@ -60,6 +60,9 @@ class AuditSettings:
     #: Limits for link following.
     MAX_PAGES: int = 5000
     MAX_DEPTH: int = 3
+    #: Reuse the last results of pages whose HTML, assets and rules are unchanged (stored
+    #: runs only; see docs/audit.md, "Unchanged pages").
+    REUSE_UNCHANGED: bool = True
     #: Audit each page in the background when it is published.
     AUDIT_ON_PUBLISH: bool = True
     #: Browser window size for analysis.

@@ -203,6 +203,11 @@ def fetch_page(
         return result(content_type=media_type, body=body, charset=charset)
 
 
+def opener(cookies: http.cookiejar.CookieJar | None = None) -> urllib.request.OpenerDirector:
+    """A urllib opener that answers every status (redirects are not followed)."""
+    return _opener(cookies if cookies is not None else http.cookiejar.CookieJar())
+
+
 def _opener(cookies: http.cookiejar.CookieJar) -> urllib.request.OpenerDirector:
     # Built by hand rather than with build_opener(): no redirect handler (we follow redirects
     # ourselves), no error processor (an error status is an answer, not an exception), and no

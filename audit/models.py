@@ -113,7 +113,7 @@ class PageResult(models.Model):
     error = models.TextField(blank=True)
     duration = models.FloatField(default=0)
     #: The page's HTML and the assets it loads, hashed: unchanged pages reuse their results.
-    content_fingerprint = models.CharField(max_length=64, blank=True)
+    content_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     reused = models.BooleanField(default=False)
     audited_at = models.DateTimeField(auto_now_add=True)
 

@@ -57,6 +57,10 @@ class PageAudit:
     duration: float = 0.0
     #: Wagtail page id when the URL is a Wagtail page.
     page_id: int | None = None
+    #: The HTML, its assets and the analysis settings, hashed (:mod:`audit.reuse`).
+    content_fingerprint: str = ""
+    #: The browser findings were reused from an earlier audit of the same content.
+    reused: bool = False
 
     @property
     def violations(self) -> list[FindingResult]:

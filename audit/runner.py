@@ -21,7 +21,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -40,13 +40,14 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from .axe import axe_version, findings_from_results, load_script, run_options
 from .axe_driver import AxeError, ClearwayAxe
 from .browsers import BrowserBackend, BrowserUnavailable, error_summary, get_backend
+from .checks.catalogue import is_content_rule
 from .conf import AuditSettings
 from .enums import PageStatus
-from .fetch import FetchProblem, fetch_page
-from .fingerprints import page_key as make_page_key
+from .preparation import ContentChecks, PreparedPage, Preparer
 from .results import AuditTarget, FindingResult, PageAudit
+from .reuse import AssetFingerprints, PreviousResults, analysis_key
 from .sinks import RunInfo, RunSummary, Sink, SinkGroup
-from .urls import host_of, is_allowed
+from .urls import is_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -155,36 +156,27 @@ class BrowserSession:
             _quit(driver)
 
     def audit(self, target: AuditTarget, page_key: str | None = None) -> PageAudit:
-        """Audit one URL. Every failure is in the returned :class:`PageAudit`, never raised.
+        """Fetch and analyse one URL. Every failure is in the returned :class:`PageAudit`,
+        never raised.
 
         ``page_key`` identifies the page in fingerprints (default: ``page:<id>`` for a
         Wagtail page, else the URL as given, whatever it redirects to).
         """
+        prepared = Preparer(self.config, self.allowed_hosts).prepare(target, page_key)
+        return self.analyse(prepared) if prepared.needs_browser else prepared.fetch_failure()
+
+    def analyse(self, page: PreparedPage) -> PageAudit:
+        """Analyse a prepared (successfully fetched) page in the browser."""
         started = time.monotonic()
-        key = page_key or make_page_key(target.url, target.page_id)
-        allowed = (*self.allowed_hosts, host_of(target.url))
-        fetched = fetch_page(target.url, self.config, allowed)
 
         def result(
             status: PageStatus, error: str = "", findings: Sequence[FindingResult] = ()
         ) -> PageAudit:
-            return PageAudit(
-                url=target.url,
-                status=status,
-                http_status=fetched.status,
-                error=error,
-                findings=list(findings),
-                duration=time.monotonic() - started,
-                page_id=target.page_id,
-            )
-
-        if not fetched.ok:
-            timed_out = fetched.error_kind == FetchProblem.TIMEOUT
-            return result(PageStatus.TIMEOUT if timed_out else PageStatus.ERROR, fetched.error)
+            return page.result(status, error, findings, seconds=time.monotonic() - started)
 
         for attempt in (1, 2):
             try:
-                results = self._analyse(fetched.final_url, allowed)
+                results = self._analyse(page.fetched.final_url, page.allowed_hosts)
             except TimeoutException:
                 # Chromium is in an unknown state after a timed-out load or script: replace it.
                 self.close()
@@ -199,7 +191,7 @@ class BrowserSession:
             except BrowserUnavailable as error:
                 self.close()
                 if attempt == 1:
-                    logger.warning("No browser for %s (%s): trying again.", target.url, error)
+                    logger.warning("No browser for %s (%s): trying again.", page.target.url, error)
                     continue
                 return result(PageStatus.ERROR, f"the browser could not start: {error}")
             except Exception as error:
@@ -208,7 +200,7 @@ class BrowserSession:
                     if attempt == 1:
                         logger.warning(
                             "The browser crashed on %s (%s): trying again in a new browser.",
-                            target.url,
+                            page.target.url,
                             error_summary(error),
                         )
                         continue
@@ -223,7 +215,7 @@ class BrowserSession:
                         PageStatus.ERROR, f"the browser could not load the page: {message}"
                     )
                 raise
-            findings = findings_from_results(results, key)
+            findings = findings_from_results(results, page.page_key)
             return result(
                 PageStatus.OK, findings=[f for f in findings if f.rule not in self._disabled]
             )
@@ -265,11 +257,19 @@ class _WorkerFailure:
     error: BaseException
 
 
+#: Pages prepared ahead of the browsers, per browser: enough to keep each busy, few enough
+#: that a long run does not hold thousands of pages' HTML in memory.
+_AHEAD_PER_BROWSER = 4
+
+
 class AuditRunner:
-    """Audits targets with ``WORKERS`` browsers and reports to a sink.
+    """Audits targets with up to ``WORKERS`` browsers and reports to a sink.
 
     ``allowed_hosts``: hosts redirects may lead to, besides each target's own host (default:
     ``ALLOWED_HOSTS``). Pass the hosts of the Wagtail sites when auditing them.
+    ``previous``: where the results of unchanged pages are looked up (:mod:`audit.reuse`);
+    by default every page is analysed. ``content_checks``: content rules to run on each
+    fetched page.
     """
 
     def __init__(
@@ -278,10 +278,14 @@ class AuditRunner:
         backend: BrowserBackend | None = None,
         *,
         allowed_hosts: Iterable[str] | None = None,
+        previous: PreviousResults | None = None,
+        content_checks: ContentChecks | None = None,
     ) -> None:
         self.config = config
         self.backend = backend or get_backend(config)
         self.allowed_hosts = tuple(config.ALLOWED_HOSTS if allowed_hosts is None else allowed_hosts)
+        self.previous = previous
+        self.content_checks = content_checks
 
     def run(
         self,
@@ -293,47 +297,52 @@ class AuditRunner:
         """Audit every target; the summary lists the pages in the order of ``targets``.
 
         Sink calls: ``begin`` once, ``page`` as each page finishes (in finishing order), ``end``
-        once, all from this thread (so a database sink uses this thread's connection), one at a
-        time. ``configuration`` is merged into the :class:`RunInfo`'s.
+        once, all from this thread (so a database sink, and ``previous``, use this thread's
+        connection), one at a time. ``configuration`` is merged into the :class:`RunInfo`'s.
 
-        Before ``begin``, the browsers are started: when none can be, :class:`BrowserUnavailable`
-        is raised and the sink hears nothing. A failing ``sink.page`` is logged and the run goes
-        on (the other pages are worth having); after ``end``, :class:`SinkError` is raised so the
-        caller knows a result was lost. An unexpected exception while auditing a page is logged
-        and recorded as that page's error. An exception from ``begin`` or ``end`` (or Ctrl-C)
-        stops the run and is raised as it is; the browsers are always quit.
+        Pages are fetched (and fingerprinted) by threads of their own ahead of the browsers;
+        browsers start when the first page needs one, up to ``WORKERS``. A missing browser
+        binary raises :class:`BrowserUnavailable` before ``begin`` (the sink hears nothing); a
+        browser that fails to start is each affected page's error. A failing ``sink.page`` is
+        logged and the run goes on (the other pages are worth having); after ``end``,
+        :class:`SinkError` is raised so the caller knows a result was lost. An unexpected
+        exception while auditing a page is logged and recorded as that page's error. An
+        exception from ``begin`` or ``end`` (or Ctrl-C) stops the run and is raised as it is;
+        the browsers are always quit.
         """
         targets = list(targets)
         load_script(self.config.AXE_SCRIPT)  # AxeScriptMissing now, not once per page.
         self.backend.check()
         group = sink if isinstance(sink, SinkGroup) else SinkGroup(sink)
-        count = max(1, min(self.config.WORKERS, len(targets))) if targets else 0
-        sessions = self._start_sessions(count)
-        try:
-            started_at = timezone.now()
-            version = axe_version(self.config.AXE_SCRIPT)
-            info_configuration: dict[str, object] = {
-                "tags": list(self.config.TAGS),
-                "disabled_rules": list(self.config.DISABLED_RULES),
-                "workers": count,
-                "browser": self.backend.describe(),
-                "page_timeout": self.config.PAGE_TIMEOUT,
-                "axe_once_per_document": all(s.axe.once_per_document for s in sessions),
-                **(configuration or {}),
-            }
-            group.begin(
-                RunInfo(
-                    started_at=started_at,
-                    axe_version=version,
-                    total=len(targets),
-                    configuration=info_configuration,
-                )
+        workers = max(1, min(self.config.WORKERS, len(targets))) if targets else 0
+        started_at = timezone.now()
+        version = axe_version(self.config.AXE_SCRIPT)
+        reusing = self.previous is not None
+        preparer = Preparer(
+            self.config,
+            self.allowed_hosts,
+            assets=AssetFingerprints(self.config, self.allowed_hosts) if reusing else None,
+            analysis_key=analysis_key(self.config, version) if reusing else "",
+            content_checks=self.content_checks,
+        )
+        group.begin(
+            RunInfo(
+                started_at=started_at,
+                axe_version=version,
+                total=len(targets),
+                configuration={
+                    "tags": list(self.config.TAGS),
+                    "disabled_rules": list(self.config.DISABLED_RULES),
+                    "workers": workers,
+                    "browser": self.backend.describe(),
+                    "page_timeout": self.config.PAGE_TIMEOUT,
+                    "axe_once_per_document": self.backend.supports_cdp,
+                    "reuse_unchanged": reusing,
+                    **(configuration or {}),
+                },
             )
-            pages, sink_errors = self._audit_all(targets, sessions, group)
-        finally:
-            # Workers quit their own browsers; this covers a failure before they started.
-            for session in sessions:
-                session.close()
+        )
+        pages, sink_errors = _Pipeline(self, preparer, workers, group).run(targets)
         summary = RunSummary(
             started_at=started_at,
             finished_at=timezone.now(),
@@ -348,105 +357,169 @@ class AuditRunner:
             ) from sink_errors[0]
         return summary
 
-    def _start_sessions(self, count: int) -> list[BrowserSession]:
-        """``count`` sessions with their browsers started, in parallel (each takes ~1 s)."""
-        sessions = [
-            BrowserSession(self.config, self.backend, allowed_hosts=self.allowed_hosts)
-            for _ in range(count)
-        ]
-        errors: list[BaseException] = []
 
-        def start(session: BrowserSession) -> None:
-            try:
-                session.start()
-            except BaseException as error:
-                errors.append(error)
+class _Pipeline:
+    """One run's threads: preparers fetch pages ahead, browsers analyse those that need it.
 
-        threads = [threading.Thread(target=start, args=(session,)) for session in sessions]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        if errors:
-            for session in sessions:
-                session.close()
-            if isinstance(errors[0], BrowserUnavailable):
-                raise errors[0]
-            raise BrowserUnavailable(f"The browser could not start: {errors[0]}") from errors[0]
-        return sessions
+    Nothing mutable is shared but queues and a semaphore: each browser session belongs to one
+    thread, and results (and reuse look-ups) are handled by the thread that called ``run``.
+    """
 
-    def _audit_all(
-        self, targets: list[AuditTarget], sessions: list[BrowserSession], sink: Sink
-    ) -> tuple[list[PageAudit], list[Exception]]:
+    def __init__(
+        self, runner: AuditRunner, preparer: Preparer, workers: int, sink: SinkGroup
+    ) -> None:
+        self.runner = runner
+        self.preparer = preparer
+        self.workers = workers
+        self.sink = sink
+        self.stop = threading.Event()
+        self.ahead = threading.BoundedSemaphore(max(1, workers) * _AHEAD_PER_BROWSER)
+        self.events: queue.SimpleQueue[tuple[int, PreparedPage | PageAudit] | _WorkerFailure] = (
+            queue.SimpleQueue()
+        )
+        self.browser_jobs: queue.SimpleQueue[tuple[int, PreparedPage] | None] = queue.SimpleQueue()
+        self.threads: list[threading.Thread] = []
+        self.browser_threads = 0
+
+    def run(self, targets: list[AuditTarget]) -> tuple[list[PageAudit], list[Exception]]:
         work: queue.SimpleQueue[tuple[int, AuditTarget]] = queue.SimpleQueue()
         for item in enumerate(targets):
             work.put(item)
-        done: queue.SimpleQueue[tuple[int, PageAudit] | _WorkerFailure] = queue.SimpleQueue()
-        stop = threading.Event()
-
-        def worker(session: BrowserSession) -> None:
-            try:
-                while not stop.is_set():
-                    try:
-                        index, target = work.get_nowait()
-                    except queue.Empty:
-                        return
-                    done.put((index, _audit_one(session, target)))
-            except BaseException as error:
-                done.put(_WorkerFailure(error))
-            finally:
-                session.close()
-
-        threads = [
-            threading.Thread(target=worker, args=(session,), name=f"clearway-audit-{number}")
-            for number, session in enumerate(sessions, start=1)
-        ]
+        # Fetching waits on the network, not the CPU: one more preparer than browsers keeps
+        # the browsers fed while a slow page is fetched.
+        for number in range(1, min(self.workers + 1, len(targets)) + 1):
+            self._start(self._prepare_loop, work, name=f"clearway-prepare-{number}")
         results: list[PageAudit | None] = [None] * len(targets)
         sink_errors: list[Exception] = []
-        for thread in threads:
-            thread.start()
+        queued_for_browser = 0
         try:
             remaining = len(targets)
             while remaining:
                 try:
-                    item = done.get(timeout=1)
+                    event = self.events.get(timeout=1)
                 except queue.Empty:
-                    if not any(thread.is_alive() for thread in threads) and done.empty():
+                    if not any(thread.is_alive() for thread in self.threads):
                         raise RuntimeError("The audit workers stopped with pages left.") from None
                     continue
-                if isinstance(item, _WorkerFailure):
-                    raise item.error
-                index, page = item
+                if isinstance(event, _WorkerFailure):
+                    raise event.error
+                index, item = event
+                if isinstance(item, PreparedPage):
+                    page = self._settle(item)
+                    if page is None:
+                        queued_for_browser += 1
+                        self.browser_jobs.put((index, item))
+                        if self.browser_threads < min(self.workers, queued_for_browser):
+                            self.browser_threads += 1
+                            self._start(
+                                self._browser_loop, name=f"clearway-audit-{self.browser_threads}"
+                            )
+                        continue
+                else:
+                    page = item
                 results[index] = page
                 remaining -= 1
                 try:
-                    sink.page(page)
+                    self.sink.page(page)
                 except Exception as error:
                     logger.exception("A sink could not record %s.", page.url)
                     sink_errors.append(error)
         finally:
             # On an error or Ctrl-C, workers finish their current page, then quit their browsers.
-            stop.set()
-            for thread in threads:
+            self.stop.set()
+            for _ in range(self.browser_threads):
+                self.browser_jobs.put(None)
+            for thread in self.threads:
                 thread.join()
         return [page for page in results if page is not None], sink_errors
 
+    def _settle(self, page: PreparedPage) -> PageAudit | None:
+        """The page's result when no browser is needed (a failed fetch, unchanged content)."""
+        if not page.needs_browser:
+            self.ahead.release()
+            return page.fetch_failure()
+        previous = self.runner.previous
+        if previous is None or not page.fingerprint:
+            return None
+        found = previous.find(page.target, page.fingerprint)
+        if found is None:
+            return None
+        self.ahead.release()
+        # Content rules ran afresh on the fetched HTML (some depend on other pages).
+        browser_findings = [finding for finding in found if not is_content_rule(finding.rule)]
+        return page.result(PageStatus.OK, findings=browser_findings, reused=True)
 
-def _audit_one(session: BrowserSession, target: AuditTarget) -> PageAudit:
-    """``session.audit``, with a bug on one page recorded as that page's error: one odd page
-    must not cost a night's run."""
+    def _start(self, target: Callable[..., None], *args: Any, name: str) -> None:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def _prepare_loop(self, work: queue.SimpleQueue[tuple[int, AuditTarget]]) -> None:
+        try:
+            while not self.stop.is_set():
+                if not self.ahead.acquire(timeout=0.5):
+                    continue
+                try:
+                    index, target = work.get_nowait()
+                except queue.Empty:
+                    self.ahead.release()
+                    return
+                prepared = _prepare_one(self.preparer, target)
+                if isinstance(prepared, PageAudit):
+                    self.ahead.release()  # A bug while preparing: settled, no browser.
+                self.events.put((index, prepared))
+        except BaseException as error:
+            self.events.put(_WorkerFailure(error))
+
+    def _browser_loop(self) -> None:
+        session = BrowserSession(
+            self.runner.config, self.runner.backend, allowed_hosts=self.runner.allowed_hosts
+        )
+        try:
+            while not self.stop.is_set():
+                job = self.browser_jobs.get()
+                if job is None:
+                    return
+                index, page = job
+                try:
+                    self.events.put((index, _analyse_one(session, page)))
+                finally:
+                    self.ahead.release()
+        except BaseException as error:
+            self.events.put(_WorkerFailure(error))
+        finally:
+            session.close()
+
+
+def _prepare_one(preparer: Preparer, target: AuditTarget) -> PreparedPage | PageAudit:
+    """``preparer.prepare``, with a bug on one page recorded as that page's error."""
     started = time.monotonic()
     try:
-        return session.audit(target)
+        return preparer.prepare(target)
     except Exception as error:
-        logger.exception("Auditing %s failed.", target.url)
-        session.close()  # Whatever state the browser is in, don't carry it to the next page.
+        logger.exception("Preparing %s failed.", target.url)
         return PageAudit(
             url=target.url,
             status=PageStatus.ERROR,
             error=f"the audit failed: {error_summary(error)}",
             duration=time.monotonic() - started,
             page_id=target.page_id,
+        )
+
+
+def _analyse_one(session: BrowserSession, page: PreparedPage) -> PageAudit:
+    """``session.analyse``, with a bug on one page recorded as that page's error: one odd page
+    must not cost a night's run."""
+    started = time.monotonic()
+    try:
+        return session.analyse(page)
+    except Exception as error:
+        logger.exception("Auditing %s failed.", page.target.url)
+        session.close()  # Whatever state the browser is in, don't carry it to the next page.
+        return page.result(
+            PageStatus.ERROR,
+            f"the audit failed: {error_summary(error)}",
+            seconds=time.monotonic() - started,
         )
 
 

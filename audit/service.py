@@ -19,7 +19,7 @@ from .models import AuditRun, Finding
 from .results import AuditTarget, FindingResult, PageAudit
 from .runner import AuditRunner
 from .sinks import RunSummary, Sink, SinkGroup
-from .sinks.database import DatabaseSink
+from .sinks.database import DatabaseSink, StoredResults
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,12 @@ def execute_run(
                 store.page(page)
         remaining = [target for target in targets if target.url not in done]
         hosts = allowed_hosts_for([*targets, *skipped_targets(skipped)], config)
-        AuditRunner(config, allowed_hosts=hosts).run(remaining, SinkGroup(store, *extra_sinks))
+        runner = AuditRunner(
+            config,
+            allowed_hosts=hosts,
+            previous=StoredResults() if config.REUSE_UNCHANGED else None,
+        )
+        runner.run(remaining, SinkGroup(store, *extra_sinks))
     except Exception as error:
         logger.exception("Audit run %s failed", run.pk)
         AuditRun.objects.filter(pk=run.pk).update(
@@ -174,6 +179,8 @@ def stored_summary(run_id: int) -> RunSummary:
             findings=findings.get(result.pk, []),
             duration=result.duration,
             page_id=result.page_id,
+            content_fingerprint=result.content_fingerprint,
+            reused=result.reused,
         )
         for result in run.page_results.order_by("pk")
     ]

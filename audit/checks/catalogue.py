@@ -72,3 +72,9 @@ def all_rules() -> Mapping[str, Rule]:
 def get_rule(rule_id: str) -> Rule:
     """The rule with this id; ``KeyError`` for an unknown id."""
     return all_rules()[rule_id]
+
+
+def is_content_rule(rule_id: str) -> bool:
+    """Whether ``rule_id`` is a Clearway content rule (computed from the HTML, not the browser)."""
+    rule = all_rules().get(rule_id)
+    return rule is not None and rule.kind == RuleKind.CONTENT
