@@ -13,6 +13,7 @@ import zoneinfo
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks.base import Task
@@ -68,10 +69,15 @@ def enqueue_once(task: Task[..., None], when: datetime.datetime, *args: Any) -> 
 
     if not isinstance(task.get_backend(), DatabaseBackend):
         return False
-    waiting = DBTaskResult.objects.filter(
-        task_path=task.module_path, status=TaskResultStatus.READY
-    ).values_list("args_kwargs", flat=True)
-    if any(list(stored.get("args", [])) == list(args) for stored in waiting):
-        return False
-    task.using(run_after=when).enqueue(*args)
+    schedule = AuditSchedule.load()
+    with transaction.atomic():
+        # Workers checking at the same moment queue one task, not two: the check and the insert
+        # happen under a lock on the settings row (PostgreSQL; SQLite writes one at a time).
+        AuditSchedule.objects.select_for_update().filter(pk=schedule.pk).exists()
+        waiting = DBTaskResult.objects.filter(
+            task_path=task.module_path, status=TaskResultStatus.READY
+        ).values_list("args_kwargs", flat=True)
+        if any(list(stored.get("args", [])) == list(args) for stored in waiting):
+            return False
+        task.using(run_after=when).enqueue(*args)
     return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import threading
 from unittest import mock
 
 import pytest
@@ -82,3 +83,44 @@ def test_a_night_is_audited_once_even_if_its_task_runs_twice() -> None:
     assert runs.count() == 1
     assert runs.get().night == datetime.date(2026, 1, 11)
     execute_run.assert_called_once_with(runs.get().pk)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DATABASE_TASKS)
+def test_schedulers_asking_at_the_same_moment_queue_the_night_once() -> None:
+    """Eight threads (eight database connections) ask at once, five times over: each night is
+    queued exactly once. Without the lock, the check-then-insert let several through."""
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL: SQLite has no concurrent writers to race.")
+    AuditSchedule.load()
+    for day in range(10, 15):
+        now = utc(2026, 1, day, 12, 0)
+        barrier = threading.Barrier(8)
+        errors: list[BaseException] = []
+
+        def ask(
+            now: datetime.datetime = now,
+            barrier: threading.Barrier = barrier,
+            errors: list[BaseException] = errors,
+        ) -> None:
+            try:
+                barrier.wait()
+                schedule_next_night(now)
+            except BaseException as error:
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=ask) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        night = (now + datetime.timedelta(days=1)).date().isoformat()
+        queued = DBTaskResult.objects.filter(
+            task_path=nightly_audit.module_path, status=TaskResultStatus.READY
+        )
+        assert [row.args_kwargs["args"] for row in queued].count([night]) == 1
