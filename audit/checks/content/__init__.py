@@ -1,1 +1,97 @@
-"""Content rules: computed server side from a page's rendered HTML (and the editor's draft)."""
+"""Content rules: computed server side from a page's rendered HTML (and the editor's draft).
+
+One call per page, :func:`check_html`, parses the HTML once and runs every enabled content
+rule on it; :func:`reading_age_report` gives the editor's panel the reading age with each
+sentence scored. The rules are declared in :mod:`.rules` (the catalogue entries) and checked by
+one module per concern: :mod:`.links`, :mod:`.readability`, :mod:`.words`, :mod:`.style`,
+:mod:`.titles`, :mod:`.images` and :mod:`.statement`, all reading a
+:class:`~.document.ContentDocument`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from ...conf import AuditSettings
+from ..catalogue import get_rule
+from ..issues import Issue
+from .context import CheckContext
+from .document import ContentDocument
+from .readability import READING_AGE, ReadabilityReport, SentenceScore, analyse_readability
+from .rules import CHECKS
+from .titles import SiteTitles
+from .words import DEFAULT_TERMS, PlainTerm, load_terms
+
+__all__ = [
+    "DEFAULT_TERMS",
+    "PlainTerm",
+    "ReadabilityReport",
+    "SentenceScore",
+    "SiteTitles",
+    "check_html",
+    "content_rule_ids",
+    "load_terms",
+    "reading_age_report",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def content_rule_ids() -> tuple[str, ...]:
+    """Every content rule's id, in catalogue order."""
+    return tuple(CHECKS)
+
+
+def check_html(
+    html: str,
+    *,
+    url: str,
+    config: AuditSettings,
+    site_titles: SiteTitles | None = None,
+    terms: Sequence[PlainTerm] | None = None,
+) -> list[Issue]:
+    """Every enabled content rule on one rendered page. Never raises on bad HTML (returns []
+    for empty).
+
+    ``url`` is the page's address (links are resolved against it; the home page may be
+    called "Home"). ``site_titles`` enables the duplicate title and description rules.
+    ``terms`` is the list of words to avoid; None reads it from the database
+    (:func:`load_terms`, one query): a run over many pages should load it once and pass it.
+    """
+    document = ContentDocument(html)
+    if document.empty:
+        return []
+    enabled = frozenset(rule_id for rule_id in CHECKS if config.rule_enabled(rule_id))
+    if terms is None and "clearway-words-to-avoid" in enabled:
+        terms = load_terms()
+    terms_tuple = tuple(terms or ())
+    issues: list[Issue] = []
+    for rule_id, check in CHECKS.items():
+        if rule_id not in enabled:
+            continue
+        context = CheckContext(
+            url=url,
+            options=config.rule_options(get_rule(rule_id)),
+            site_titles=site_titles,
+            terms=terms_tuple,
+            tracking_parameters=config.TRACKING_PARAMETERS,
+            enabled=enabled,
+        )
+        try:
+            issues.extend(check(document, context))
+        except Exception:  # one rule's bug must not cost the page its other findings
+            logger.exception("Content rule %s failed on %s", rule_id, url)
+    return issues
+
+
+def reading_age_report(html: str, *, config: AuditSettings) -> ReadabilityReport:
+    """For the editor: the page's reading age and its sentences with their own scores,
+    hardest first."""
+    options = config.rule_options(get_rule(READING_AGE))
+    return analyse_readability(
+        ContentDocument(html),
+        target=float(options["target"]),
+        min_words=int(options["min_words"]),
+        tolerance=float(options.get("tolerance", 0)),
+    )

@@ -1,0 +1,127 @@
+"""Image alt text that is a file name, repeats the caption, or starts with "image of".
+
+A caption is a ``<figcaption>``, or the element right after the image with "caption" in its
+class (``<p class="wp-caption-text">``). The comparison ignores case and punctuation.
+
+An empty ``alt`` (a decorative image) and a missing one are axe-core's ``image-alt`` rule,
+not these.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import string
+from urllib.parse import unquote, urlsplit
+
+from lxml.html import HtmlElement
+
+from ..issues import Issue
+from .context import CheckContext, element_issue, quote
+from .document import ContentDocument, fold, text_of
+
+ALT_FILE_NAME = "clearway-alt-file-name"
+ALT_CAPTION = "clearway-alt-repeats-caption"
+ALT_PREFIX = "clearway-alt-image-of"
+
+_IMAGE_EXTENSIONS = r"(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif|jfif)"
+#: "IMG_1234.jpg", "photo.png", "DSC01234", "Screenshot 2024-01-05 at 10.12.33".
+_FILE_NAME = re.compile(
+    rf"^[\w\-. ()]+\.{_IMAGE_EXTENSIONS}$"
+    r"|^(?:img|dsc|dscn|dcim|pxl|image|photo|pic|p)[_\-]?\d+[\w\-.]*$"
+    r"|^screen\s?shot[\s_\-]\d{4}-\d\d-\d\d\b",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:image|picture|photo|photograph|graphic|pic|illustration)"
+    r"\s+(?:of|showing|shows)\b",
+    re.IGNORECASE,
+)
+
+
+def _comparable(text: str) -> str:
+    return fold(text.lower().translate(str.maketrans("", "", string.punctuation)))
+
+
+def file_name_alt(alt: str, src: str) -> bool:
+    """Whether ``alt`` looks like a file name (or is the image file's own name)."""
+    alt = alt.strip()
+    if not alt:
+        return False
+    if _FILE_NAME.match(alt):
+        return True
+    # Wagtail and other CMSs default the alt text to the upload's name: "council-offices_2".
+    stem = posixpath.basename(unquote(urlsplit(src).path)).split(".")[0].lower()
+    return " " not in alt and bool(re.search(r"[_\-\d]", alt)) and alt.lower() == stem
+
+
+def _caption(image: HtmlElement) -> str:
+    """The image's caption: its figure's ``<figcaption>``, or the element just after it (or
+    after the link around it) with "caption" in its class, as WordPress and others write."""
+    for ancestor in image.iterancestors():
+        if ancestor.tag == "figure":
+            caption = ancestor.find(".//figcaption")
+            return text_of(caption) if caption is not None else ""
+    parent = image.getparent()
+    holder = parent if parent is not None and parent.tag == "a" else image
+    after = holder.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()  # a comment
+    if after is not None and "caption" in (after.get("class") or "").lower():
+        return text_of(after)
+    return ""
+
+
+def check_alt_file_name(document: ContentDocument, context: CheckContext) -> list[Issue]:
+    return [
+        element_issue(
+            document,
+            ALT_FILE_NAME,
+            image,
+            f"The alt text {quote(image.get('alt') or '')} is a file name. Describe what the "
+            "image shows that matters on this page (or leave the alt text empty if the "
+            "image is only decoration).",
+        )
+        for image in document.images
+        if file_name_alt(image.get("alt") or "", image.get("src") or "")
+    ]
+
+
+def check_alt_caption(document: ContentDocument, context: CheckContext) -> list[Issue]:
+    issues = []
+    for image in document.images:
+        alt = _comparable(image.get("alt") or "")
+        if alt and alt == _comparable(_caption(image)):
+            issues.append(
+                element_issue(
+                    document,
+                    ALT_CAPTION,
+                    image,
+                    f"The alt text repeats the caption, {quote(image.get('alt') or '')}, so "
+                    "screen reader users hear it twice. Describe the image in the alt text "
+                    "and keep the caption for what sighted readers also need.",
+                )
+            )
+    return issues
+
+
+def check_alt_prefix(document: ContentDocument, context: CheckContext) -> list[Issue]:
+    issues = []
+    for image in document.images:
+        alt = fold(image.get("alt") or "")
+        match = _PREFIX.match(alt)
+        if match:
+            rest = alt[match.end() :].strip()
+            shown = (
+                f" Start with what it shows: {quote(rest[:1].upper() + rest[1:])}." if rest else ""
+            )
+            issues.append(
+                element_issue(
+                    document,
+                    ALT_PREFIX,
+                    image,
+                    f"The alt text {quote(alt)} starts with {quote(match.group(0))}, but "
+                    f"screen readers already say it is an image.{shown}",
+                )
+            )
+    return issues

@@ -1,0 +1,424 @@
+"""The content rules' catalogue entries: what each finds, why it matters, how to fix it.
+
+Written for a council editor; ``docs/audit-rules.md`` is generated from these.
+"""
+
+from __future__ import annotations
+
+from ...enums import FixedBy, Impact, Level, RuleKind
+from ..catalogue import Rule, register
+from . import images, links, readability, statement, style, titles, words
+from .links import DOCUMENT_EXTENSIONS
+
+LINK_TEXT = register(
+    Rule(
+        id=links.LINK_TEXT,
+        title="Link text makes sense on its own",
+        what=(
+            "The link's text (what a screen reader announces for it) does not say where it "
+            "goes: “click here”, “here”, “read more”, “more”, “this page”, or a web address."
+        ),
+        why=(
+            "Many screen reader users move through a page by listing its links, and people "
+            "scanning a page read links first. “Read more” five times tells them nothing; a web "
+            "address is long to listen to and does not say what is there."
+        ),
+        how=(
+            "Write link text that says where the link goes or what the resident can do "
+            "there: “Pay your council tax”, “More about council tax”. Put the link on those "
+            "words, not on “here”."
+        ),
+        wcag=("2.4.4",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"extra_phrases": []},
+    )
+)
+
+SAME_TEXT = register(
+    Rule(
+        id=links.SAME_TEXT,
+        title="The same link text goes to the same place",
+        what="Two or more links on the page have the same text but go to different places.",
+        why=(
+            "Someone who lists the page's links hears the same words twice and cannot tell "
+            "which one they need."
+        ),
+        how=(
+            "Make each link's text say where it goes: “Apply for a bus pass” and “Apply for "
+            "a blue badge”, not “Apply” twice. Links to the same page may share their text."
+        ),
+        wcag=("2.4.4",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+DOCUMENT_LINK = register(
+    Rule(
+        id=links.DOCUMENT_LINK,
+        title="Links to documents say the file type and size",
+        what=(
+            "A link to a document (PDF, Word, spreadsheet, presentation) does not say the file "
+            "type and size, for example “Council tax bands (PDF, 120 KB)”."
+        ),
+        why=(
+            "Residents on a phone, on a slow or paid-for connection, or using a screen reader "
+            "need to know that a link downloads a file, what will open it and how big it is "
+            "before they follow it. Many documents are also harder to use than a web page."
+        ),
+        how=(
+            "Add the type and size to the link text: “Council tax bands (PDF, 120 KB)”. "
+            "Better still, publish the information as a web page. Clearway's document "
+            "block adds both for you. (Not a WCAG failure on its own: GOV.UK guidance.)"
+        ),
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"extensions": list(DOCUMENT_EXTENSIONS)},
+    )
+)
+
+NEW_WINDOW = register(
+    Rule(
+        id=links.NEW_WINDOW,
+        title="Links that open a new tab say so",
+        what=(
+            'A link opens in a new tab or window (``target="_blank"``) and its text does not '
+            "say so."
+        ),
+        why=(
+            "A new tab is easy to miss, especially with a screen reader or magnifier: the Back "
+            "button stops working and people think they are lost. WCAG 3.2.5 (level AAA) asks "
+            "that changes of context happen only when people ask for them; it is above the "
+            "AA standard councils must meet, so this is advice, and GOV.UK's too."
+        ),
+        how=(
+            "Open links in the same tab. If a new tab really helps (a form that would lose "
+            "what the resident typed), add “(opens in new tab)” to the link text."
+        ),
+        wcag=("3.2.5",),
+        level=Level.AAA,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+READING_AGE = register(
+    Rule(
+        id=readability.READING_AGE,
+        title="Reading age is near the target",
+        what=(
+            "The page's body text has a reading age well above the target (9 by default, "
+            "GOV.UK's aim). Reading age is the Flesch-Kincaid grade level + 5, worked out "
+            "from the words per sentence and syllables per word of the page's paragraphs; "
+            "headings, tables and short list items are left out, and so are pages with fewer "
+            "than 100 words. The audit reports a page when its reading age is more than the "
+            "tolerance (4 years by default) above the target, that is above 13 (grade 8, the "
+            "usual ceiling for plain English): the formula is rough on short texts, and "
+            "short, well-written council pages score 9 to 12. The page editor shows every "
+            "page's reading age against the target itself."
+        ),
+        why=(
+            "Most adults read more easily at a reading age of 9, including people with "
+            "learning disabilities, people reading in a second language and anyone reading "
+            "in a hurry or under stress. Plain English is quicker for everyone."
+        ),
+        how=(
+            "Use shorter sentences and everyday words: “use” not “utilise”, “help” not "
+            "“facilitate”. The editor's side panel shows the page's reading age and its "
+            "hardest sentences first."
+        ),
+        wcag=(),
+        level=Level.PLAIN_ENGLISH,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"target": 9, "tolerance": 4, "min_words": 100},
+    )
+)
+
+LONG_SENTENCE = register(
+    Rule(
+        id=readability.LONG_SENTENCE,
+        title="Sentences are short",
+        what="A sentence has more than 25 words.",
+        why=(
+            "Long sentences are harder to follow, especially for people with cognitive or "
+            "learning disabilities and people reading on a small screen or with a magnifier."
+        ),
+        how="Split it into two or three sentences, or use a list. Aim for 15 to 20 words.",
+        wcag=(),
+        level=Level.PLAIN_ENGLISH,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"max_words": 25},
+    )
+)
+
+WORDS_TO_AVOID = register(
+    Rule(
+        id=words.WORDS_TO_AVOID,
+        title="Plain words, not jargon",
+        what=(
+            "The text uses a word or phrase on the list of words to avoid (GOV.UK's list and a "
+            "few from the Plain English Campaign, which administrators can change), such as "
+            "“utilise”, “in order to” or “facilitate”. Quotations and code are not checked."
+        ),
+        why=(
+            "Jargon and abstract words slow everyone down and can stop people understanding "
+            "what they need to do. Some, like “e.g.”, are read out oddly by screen readers."
+        ),
+        how="Use the plainer word suggested in the message: “use”, “to”, “help”.",
+        wcag=(),
+        level=Level.PLAIN_ENGLISH,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+BLOCK_CAPITALS = register(
+    Rule(
+        id=style.BLOCK_CAPITALS,
+        title="No text in block capitals",
+        what=(
+            "Several words in a row are written in capital letters (“PLEASE NOTE”). Acronyms "
+            "such as “VAT” or “DVLA” and codes such as “AN1 1AA” are fine."
+        ),
+        why=(
+            "Capitals are harder to read because words lose their shape, and some screen "
+            "readers spell them out letter by letter. They also read as shouting."
+        ),
+        how="Write it in sentence case. For a warning, use the warning text block.",
+        wcag=(),
+        level=Level.PLAIN_ENGLISH,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"min_words": 2, "min_letters": 10},
+    )
+)
+
+EMPHASIS = register(
+    Rule(
+        id=style.EMPHASIS,
+        title="No italic or underlined text",
+        what=(
+            "Text is in italics or underlined for emphasis. A short emphasised phrase "
+            "(``<em>``) is fine; so are book titles (``<cite>``) and words in another "
+            'language (``<i lang="fr">``).'
+        ),
+        why=(
+            "Italic text is harder to read, especially for people with dyslexia, and "
+            "underlined text looks like a link that does not work."
+        ),
+        how=(
+            "Remove the italics or underline. If something is really important, use bold "
+            "sparingly, or the inset text or warning text block."
+        ),
+        wcag=(),
+        level=Level.PLAIN_ENGLISH,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"long_em_words": 10},
+    )
+)
+
+TITLE_DESCRIPTIVE = register(
+    Rule(
+        id=titles.TITLE_DESCRIPTIVE,
+        title="Page titles describe the page",
+        what=(
+            "The page title says nothing about the page: “Page”, “Untitled”, “New page”, or "
+            "“Home” on a page that is not the home page."
+        ),
+        why=(
+            "The title is the first thing a screen reader announces and what residents see in "
+            "browser tabs, bookmarks and search results. It has to say what the page is for."
+        ),
+        how="Give the page a title that says what it is for, such as “Pay your council tax”.",
+        wcag=("2.4.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"extra_generic_titles": []},
+    )
+)
+
+TITLE_DUPLICATE = register(
+    Rule(
+        id=titles.TITLE_DUPLICATE,
+        title="Page titles are unique",
+        what="Another page on the site has the same title.",
+        why=(
+            "Residents tell pages apart by their titles in search results, browser tabs and "
+            "history. Two pages called the same cannot both describe their purpose."
+        ),
+        how=(
+            "Make each title say what is different about the page: “Apply for a resident "
+            "parking permit” and “Apply for a visitor parking permit”. If the pages say the "
+            "same thing, keep one and redirect the other."
+        ),
+        wcag=("2.4.2",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+DESCRIPTION_MISSING = register(
+    Rule(
+        id=titles.DESCRIPTION_MISSING,
+        title="Pages have a meta description",
+        what="The page has no meta description (the summary search engines show).",
+        why=(
+            "Without one, search results show a random piece of the page, and residents "
+            "cannot tell whether it answers their question before they open it."
+        ),
+        how=(
+            "Write one or two sentences that say what the page is for, in the page's "
+            "summary or its search description (Promote tab). Not a WCAG criterion: good "
+            "practice for findability."
+        ),
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+DESCRIPTION_DUPLICATE = register(
+    Rule(
+        id=titles.DESCRIPTION_DUPLICATE,
+        title="Meta descriptions are unique",
+        what="Another page on the site has the same meta description.",
+        why=(
+            "Search results then show two pages with the same summary, and residents cannot "
+            "tell which one they need."
+        ),
+        how="Describe what this page, and no other, is for.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+ALT_FILE_NAME = register(
+    Rule(
+        id=images.ALT_FILE_NAME,
+        title="Alt text is not a file name",
+        what="An image's alt text is a file name, such as “IMG_1234.jpg” or “photo.png”.",
+        why=(
+            "Screen reader users hear the file name instead of what the image shows, so they "
+            "miss its information."
+        ),
+        how=(
+            "Describe what the image shows that matters on this page, in a sentence. If it is "
+            "only decoration, leave the alt text empty."
+        ),
+        wcag=("1.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+ALT_CAPTION = register(
+    Rule(
+        id=images.ALT_CAPTION,
+        title="Alt text does not repeat the caption",
+        what="An image's alt text is exactly the same as its caption.",
+        why="Screen reader users hear the same words twice and learn nothing about the image.",
+        how=(
+            "Use the alt text to describe the image, and the caption for what everyone "
+            "needs to know about it. If the caption already describes it, the alt text can "
+            "be empty."
+        ),
+        wcag=("1.1.1",),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+ALT_PREFIX = register(
+    Rule(
+        id=images.ALT_PREFIX,
+        title="Alt text does not start with “image of”",
+        what="An image's alt text starts with “image of”, “picture of”, “photo of” or similar.",
+        why=(
+            "Screen readers already say it is an image, so residents hear “image, image "
+            "of…”: a few wasted words on every image."
+        ),
+        how="Start with what the image shows: “A gritter on a snowy road”.",
+        wcag=("1.1.1",),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+STATEMENT_LINK = register(
+    Rule(
+        id=statement.STATEMENT_LINK,
+        title="Every page links to the accessibility statement",
+        what=(
+            "The page has no link to the accessibility statement (a link whose text or "
+            "address contains “accessibility”, or one of the ``statement_paths``)."
+        ),
+        why=(
+            "Councils must publish an accessibility statement and make it easy to find from "
+            "every page (Public Sector Bodies Accessibility Regulations 2018). It tells "
+            "residents what does not work yet and how to get information another way."
+        ),
+        how=(
+            "Add a link to the statement in the site's footer template, so it is on every "
+            "page. This is a legal duty rather than a WCAG criterion."
+        ),
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+        options={"statement_paths": []},
+    )
+)
+
+#: Rule id -> the function that checks it on one parsed page, in catalogue order.
+CHECKS = {
+    LINK_TEXT.id: links.check_link_text,
+    SAME_TEXT.id: links.check_same_text,
+    DOCUMENT_LINK.id: links.check_document_links,
+    NEW_WINDOW.id: links.check_new_window,
+    READING_AGE.id: readability.check_reading_age,
+    LONG_SENTENCE.id: readability.check_long_sentences,
+    WORDS_TO_AVOID.id: words.check_words,
+    BLOCK_CAPITALS.id: style.check_block_capitals,
+    EMPHASIS.id: style.check_emphasis,
+    TITLE_DESCRIPTIVE.id: titles.check_title_descriptive,
+    TITLE_DUPLICATE.id: titles.check_title_duplicate,
+    DESCRIPTION_MISSING.id: titles.check_meta_description,
+    DESCRIPTION_DUPLICATE.id: titles.check_description_duplicate,
+    ALT_FILE_NAME.id: images.check_alt_file_name,
+    ALT_CAPTION.id: images.check_alt_caption,
+    ALT_PREFIX.id: images.check_alt_prefix,
+    STATEMENT_LINK.id: statement.check_statement_link,
+}

@@ -1,0 +1,38 @@
+"""Every page links to the accessibility statement (a legal duty for public sector websites:
+the Public Sector Bodies Accessibility Regulations 2018)."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from ..issues import Issue
+from .context import CheckContext, page_issue
+from .document import ContentDocument, accessible_name
+
+STATEMENT_LINK = "clearway-accessibility-statement-link"
+
+
+def _path(href: str) -> str:
+    return unquote(urlsplit(href.strip()).path).rstrip("/").lower()
+
+
+def check_statement_link(document: ContentDocument, context: CheckContext) -> list[Issue]:
+    if document.root is None:
+        return []
+    extra = {_path(p) for p in context.options.get("statement_paths", ()) if _path(p)}
+    for link in document.links:
+        href = link.get("href") or ""
+        if "accessibility" in href.lower() or _path(href) in extra:
+            return []
+        if "accessibility" in accessible_name(document, link).lower():
+            return []
+    body = document.root.find("body")
+    return [
+        page_issue(
+            STATEMENT_LINK,
+            "This page has no link to the accessibility statement. Public sector websites "
+            "must publish one and link to it from every page, usually in the footer.",
+            selector="body",
+            html=document.opening_tag(body) if body is not None else "<body>",
+        )
+    ]

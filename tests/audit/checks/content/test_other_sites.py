@@ -1,0 +1,56 @@
+"""Pages in the style of other sites (GOV.UK, LocalGov Drupal, WordPress), with no
+``data-clearway-content`` marks: well-written ones pass, and a page of known barriers reports
+each one, once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from audit.checks.content import DEFAULT_TERMS, check_html
+from audit.enums import Source
+
+PAGES = Path(__file__).parent / "pages"
+
+
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("govuk_style.html", "https://www.gov.uk/council-tax-bands"),
+        ("localgov_style.html", "https://www.westshire.gov.uk/bins-and-recycling/missed-bin"),
+        ("wordpress_style.html", "https://northvale.example.org/library/opening-times/"),
+    ],
+)
+def test_well_written_pages_of_other_sites_pass(config, name: str, url: str) -> None:
+    html = (PAGES / name).read_text(encoding="utf-8")
+    found = check_html(html, url=url, config=config, terms=DEFAULT_TERMS)
+    assert found == [], "\n".join(f"{i.rule} {i.selector}: {i.message}" for i in found)
+
+
+def test_a_page_of_known_barriers(config) -> None:
+    html = (PAGES / "barriers.html").read_text(encoding="utf-8")
+    found = check_html(
+        html, url="https://www.eastborough.gov.uk/planning/", config=config, terms=DEFAULT_TERMS
+    )
+    assert Counter(i.rule for i in found) == {
+        "clearway-page-title-descriptive": 1,
+        "clearway-meta-description": 1,
+        "clearway-accessibility-statement-link": 1,
+        "clearway-block-capitals": 1,
+        "clearway-words-to-avoid": 1,
+        "clearway-long-sentence": 1,
+        "clearway-link-text": 2,
+        "clearway-document-link": 1,
+        "clearway-new-window": 1,
+        "clearway-italic-underline": 1,
+        "clearway-alt-file-name": 1,
+        "clearway-alt-image-of": 1,
+    }
+    # Without content regions, elements are the template's (nobody marked editor content);
+    # the title and description are the editor's, as on any CMS.
+    assert {i.rule for i in found if i.source == Source.CONTENT} == {
+        "clearway-page-title-descriptive",
+        "clearway-meta-description",
+    }

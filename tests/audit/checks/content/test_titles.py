@@ -1,0 +1,153 @@
+"""Page titles and meta descriptions, and SiteTitles."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.content import SiteTitles
+from audit.checks.content.titles import title_candidates
+from audit.enums import Source
+
+from .conftest import URL, issues, page
+
+DESCRIPTIVE = "clearway-page-title-descriptive"
+DUPLICATE = "clearway-page-title-duplicate"
+MISSING_DESCRIPTION = "clearway-meta-description"
+DUPLICATE_DESCRIPTION = "clearway-meta-description-duplicate"
+
+
+@pytest.mark.parametrize(
+    "title, url",
+    [
+        ("Untitled", URL),
+        ("Page", URL),
+        ("New page", URL),
+        ("Untitled document | Anytown Borough Council", URL),
+        ("Home - Anytown Borough Council", URL),
+        ("Home", "https://www.anytown.gov.uk/bins/"),
+        ("Welcome", "https://www.anytown.gov.uk/bins/"),
+        (" - Anytown Borough Council", URL),
+    ],
+)
+def test_titles_that_do_not_describe_the_page(title: str, url: str) -> None:
+    (found,) = issues(page("<p>Fine.</p>", title=title), DESCRIPTIVE, url=url)
+    assert found.selector == "title" and found.source == Source.CONTENT
+
+
+@pytest.mark.parametrize(
+    "title, url",
+    [
+        ("Pay your council tax - Anytown Borough Council", URL),
+        ("Home - Anytown Borough Council", "https://www.anytown.gov.uk/"),
+        ("Welcome to Anytown", "https://www.anytown.gov.uk/"),
+        ("Home", "https://www.anytown.gov.uk/index.html"),
+        ("Home improvement grants - Anytown Borough Council", URL),
+        ("Page 2 of search results - Anytown", URL),
+        # No title at all is axe-core's document-title rule.
+        ("", URL),
+    ],
+)
+def test_descriptive_titles_pass(title: str, url: str) -> None:
+    assert issues(page("<p>Fine.</p>", title=title), DESCRIPTIVE, url=url) == []
+
+
+SITE = SiteTitles.from_pages(
+    [
+        ("https://www.anytown.gov.uk/council-tax/pay/", "Pay your council tax", "How to pay."),
+        ("https://www.anytown.gov.uk/council-tax/", "Council tax", "Bands, bills and discounts."),
+        ("https://www.anytown.gov.uk/parking/permits/", "Apply", "Parking permits."),
+        ("https://www.anytown.gov.uk/schools/places/", "Apply", "School places."),
+        ("https://www.anytown.gov.uk/news/", "News", "Bands, bills and discounts."),
+        ("https://www.othertown.gov.uk/contact/", "Contact us", ""),
+        ("https://www.anytown.gov.uk/contact/", "Contact us", ""),
+    ]
+)
+
+
+def test_site_titles_index() -> None:
+    assert SITE.titles["apply"] == (
+        "https://www.anytown.gov.uk/parking/permits/",
+        "https://www.anytown.gov.uk/schools/places/",
+    )
+    assert "" not in SITE.descriptions
+
+
+@pytest.mark.parametrize(
+    "title, url, reported",
+    [
+        # Its own title: not a duplicate, whatever the URL's form.
+        ("Pay your council tax - Anytown Borough Council", URL, False),
+        ("Pay your council tax", "https://anytown.gov.uk/council-tax/pay", False),
+        ("Pay your council tax | Anytown", "http://localhost:8000/council-tax/pay/", False),
+        # Another page's.
+        ("Apply - Anytown Borough Council", "https://www.anytown.gov.uk/parking/permits/", True),
+        ("Council tax - Anytown Borough Council", URL, True),
+        ("COUNCIL TAX.", URL, True),
+        # Another Wagtail site's page of the same name is not this site's duplicate.
+        ("Contact us - Anytown", "https://www.anytown.gov.uk/contact/", False),
+        ("Something new - Anytown", URL, False),
+        # A title that starts like another page's is not the same title.
+        ("Council tax: how to pay - Anytown", URL, False),
+        ("Council tax - how to pay - Anytown", URL, False),
+    ],
+)
+def test_duplicate_titles(title: str, url: str, reported: bool) -> None:
+    html = page("<p>Fine.</p>", title=title)
+    found = issues(html, DUPLICATE, url=url, site_titles=SITE)
+    assert len(found) == int(reported)
+    if reported:
+        assert "https://www.anytown.gov.uk/" in found[0].message
+
+
+def test_duplicates_need_site_titles() -> None:
+    assert issues(page("<p>Fine.</p>", title="Council tax"), DUPLICATE) == []
+
+
+def test_title_candidates() -> None:
+    assert title_candidates("Apply - Parking - Anytown") == [
+        "apply - parking - anytown",
+        "apply - parking",
+    ]
+    assert title_candidates("Council tax: how to pay") == ["council tax: how to pay"]
+
+
+def test_missing_meta_description() -> None:
+    (found,) = issues(page("<p>Fine.</p>", description=None), MISSING_DESCRIPTION)
+    assert found.region == "search_description"
+    assert len(issues(page("<p>Fine.</p>", description="  "), MISSING_DESCRIPTION)) == 1
+    assert issues(page("<p>Fine.</p>"), MISSING_DESCRIPTION) == []
+
+
+def test_duplicate_meta_description() -> None:
+    html = page("<p>Fine.</p>", description="Bands, bills and discounts.")
+    (found,) = issues(html, DUPLICATE_DESCRIPTION, site_titles=SITE)
+    assert "https://www.anytown.gov.uk/council-tax/" in found.message
+    own = page("<p>Fine.</p>", description="How to pay.")
+    assert issues(own, DUPLICATE_DESCRIPTION, site_titles=SITE) == []
+
+
+@pytest.mark.django_db
+def test_from_wagtail_reads_every_live_public_page(home_page) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ServicePageFactory
+
+    first = ServicePageFactory(parent=home_page, title="Bins", seo_title="Bin collections")
+    ServicePageFactory(parent=home_page, title="Recycling", search_description="About recycling.")
+    draft = ServicePageFactory(parent=home_page, title="Draft page")
+    draft.unpublish()
+    SiteTitles.from_wagtail()  # Wagtail caches the site root paths
+    with CaptureQueriesContext(connection) as few:
+        titles = SiteTitles.from_wagtail()
+    assert "bin collections" in titles.titles and "bins" not in titles.titles
+    assert titles.titles["bin collections"] == (first.get_full_url(),)
+    assert "draft page" not in titles.titles
+    assert "about recycling" in titles.descriptions
+    assert titles.descriptions  # the home page's summary, through get_meta_description()
+
+    for n in range(10):
+        ServicePageFactory(parent=home_page, title=f"More {n}")
+    with CaptureQueriesContext(connection) as many:
+        assert len(SiteTitles.from_wagtail().titles) == len(titles.titles) + 10
+    assert len(many) == len(few) <= 4
