@@ -1,0 +1,39 @@
+// Registered for every new document (Page.addScriptToEvaluateOnNewDocument) before the page's
+// own scripts: notes which elements get click-like listeners, for js/clickables.js (a WeakMap,
+// element -> listener count, so it keeps nothing alive), and counts focus listeners, for
+// js/focus.js.
+(() => {
+  const key = Symbol.for("clearway.clickListeners");
+  if (window[key]) return;
+  const TYPES = new Set(["click", "mousedown", "mouseup", "pointerdown", "pointerup",
+                         "touchstart", "touchend", "dblclick"]);
+  const counts = new WeakMap();
+  Object.defineProperty(window, key, {value: counts});
+  // How many focus-related listeners the page has added anywhere: without any, no script can
+  // pull focus back, and the keyboard-trap check need not wait for timers.
+  const FOCUS_TYPES = new Set(["blur", "focusout", "focus", "focusin"]);
+  const focusListeners = {count: 0};
+  Object.defineProperty(window, Symbol.for("clearway.focusListeners"), {value: focusListeners});
+  const proto = EventTarget.prototype;
+  const add = proto.addEventListener;
+  const remove = proto.removeEventListener;
+  const wrapped = {
+    addEventListener(type, listener, options) {
+      if (listener && FOCUS_TYPES.has(type)) focusListeners.count += 1;
+      if (listener && TYPES.has(type) && this instanceof Element) {
+        counts.set(this, (counts.get(this) || 0) + 1);
+      }
+      return add.call(this, type, listener, options);
+    },
+    removeEventListener(type, listener, options) {
+      if (listener && TYPES.has(type) && this instanceof Element && counts.has(this)) {
+        const left = counts.get(this) - 1;
+        if (left > 0) counts.set(this, left);
+        else counts.delete(this);
+      }
+      return remove.call(this, type, listener, options);
+    },
+  };
+  proto.addEventListener = wrapped.addEventListener;
+  proto.removeEventListener = wrapped.removeEventListener;
+})();

@@ -1,0 +1,78 @@
+"""Reflow (WCAG 1.4.10): nothing scrolls sideways at 320 CSS pixels.
+
+The page is laid out at 320 CSS pixels by DevTools' ``Emulation.setDeviceMetricsOverride``
+(a desktop browser at 400% zoom lays out the same width), with overlay scrollbars so the layout
+width is exactly 320. Without CDP the window itself is resized, allowing for its scrollbar.
+Either way the page is not reloaded: media queries and layout follow the new width at once.
+
+The script compares the document's ``scrollWidth`` with its ``clientWidth`` (1 px tolerated)
+and names the outermost elements past the right edge, widest first. Content inside a box that
+scrolls or clips on its own (a table in an ``overflow-x: auto`` region) does not widen the page;
+content WCAG lets scroll in two dimensions (data tables, maps, media, toolbars: the rule's
+``exempt`` selector) is not reported; nor is content that is not shown, or an off-canvas panel
+waiting beyond the edge of a page that hides its overflow.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..issues import Issue
+from .base import Context, issues
+from .rules import REFLOW
+
+logger = logging.getLogger(__name__)
+
+RULES = (REFLOW.id,)
+
+
+def check(context: Context) -> list[Issue]:
+    if not context.enabled(REFLOW.id):
+        return []
+    options = context.options(REFLOW.id)
+    width, height = int(options["width"]), int(options["height"])
+    restore = _narrow(context, width, height)
+    if restore is None:
+        return []
+    try:
+        result: dict[str, Any] = context.run(
+            "reflow", float(options["tolerance"]), int(options["max_elements"]), options["exempt"]
+        )
+    finally:
+        restore()
+    if result.get("width", width) > width + 2:
+        logger.info("Reflow not checked: the page could not be laid out %s px wide.", width)
+        return []
+    return issues(REFLOW.id, result.get("offenders") or ())
+
+
+def _narrow(context: Context, width: int, height: int) -> Any:
+    """Lay the page out ``width`` CSS px wide; returns the function that undoes it, or None."""
+    driver = context.driver
+    if context.cdp:
+        # Overlay scrollbars, as on phones, so the layout is exactly ``width`` wide. The order
+        # matters: each setting takes effect at the next metrics change, in both directions.
+        context.cdp_command("Emulation.setScrollbarsHidden", {"hidden": True})
+        context.cdp_command(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
+
+        def undo_emulation() -> None:
+            context.cdp_command("Emulation.setScrollbarsHidden", {"hidden": False})
+            context.cdp_command("Emulation.clearDeviceMetricsOverride")
+
+        return undo_emulation
+
+    # No DevTools: resize the window, allowing for its frame and scrollbar.
+    size = driver.get_window_size()
+    frame: int = driver.execute_script(
+        "return window.outerWidth - document.documentElement.clientWidth"
+    )
+    driver.set_window_size(width + max(0, frame), max(height, 200))
+
+    def undo_resize() -> None:
+        driver.set_window_size(size["width"], size["height"])
+
+    return undo_resize

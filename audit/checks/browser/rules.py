@@ -1,0 +1,332 @@
+"""The browser rules' catalogue entries: what each finds, in plain English, and its options.
+
+The checks themselves are in the group modules (:mod:`.reflow`, :mod:`.spacing`, :mod:`.focus`,
+:mod:`.media`, :mod:`.page`); they read their options through ``AuditSettings.rule_options``.
+"""
+
+from __future__ import annotations
+
+from ...enums import FixedBy, Impact, Level, RuleKind
+from ..catalogue import Rule, register
+
+#: Content that needs two dimensions to be used, which WCAG 1.4.10 lets scroll sideways:
+#: data tables, media, maps and diagrams drawn in canvas or SVG, embeds and toolbars.
+REFLOW_EXEMPT = (
+    "table:not([role=presentation]):not([role=none]), [role=table], [role=grid], [role=treegrid],"
+    " video, audio, iframe, canvas, svg, object, embed, math, img[usemap], [role=toolbar],"
+    " [role=application]"
+)
+
+#: Titles that say nothing about the page (compared lowercased, without punctuation).
+GENERIC_TITLES = (
+    "untitled",
+    "untitled document",
+    "untitled page",
+    "new page",
+    "page",
+    "page title",
+    "title",
+    "document",
+    "new document",
+    "index",
+    "default",
+    "home",
+    "homepage",
+    "home page",
+    "welcome",
+    "new tab",
+    "test",
+    "test page",
+    "my website",
+    "website",
+    "web page",
+    "lorem ipsum",
+    "no title",
+    "insert title here",
+    "enter title here",
+)
+
+REFLOW = register(
+    Rule(
+        id="clearway-reflow",
+        title="The page fits a narrow screen without scrolling sideways",
+        what=(
+            "At 320 CSS pixels wide (a phone, or a desktop browser zoomed to 400%) part of the "
+            "page is wider than the screen, so people have to scroll sideways to read it."
+        ),
+        why=(
+            "People with low vision zoom in a long way. If every line needs scrolling left and "
+            "right, reading becomes slow and tiring, and it is easy to lose your place."
+        ),
+        how=(
+            "Let boxes shrink (use max-width: 100% and relative widths, not fixed pixel widths), "
+            "let long words and links wrap (overflow-wrap: anywhere), and put wide tables in a "
+            "container that scrolls on its own."
+        ),
+        wcag=("1.4.10",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={
+            "width": 320,
+            "height": 256,
+            "tolerance": 1,
+            "max_elements": 5,
+            "exempt": REFLOW_EXEMPT,
+        },
+    )
+)
+
+TEXT_SPACING = register(
+    Rule(
+        id="clearway-text-spacing",
+        title="Text stays readable with wider text spacing",
+        what=(
+            "When the text spacing is increased (taller lines, more space between paragraphs, "
+            "letters and words), some text is cut off or runs over other content."
+        ),
+        why=(
+            "Many people with dyslexia or low vision set wider spacing in their browser to read "
+            "more easily. Text that is cut off or overlaps is lost to them."
+        ),
+        how=(
+            "Do not give boxes that hold text a fixed height, or hide their overflow: let them "
+            "grow with their text (min-height instead of height)."
+        ),
+        wcag=("1.4.12",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_elements": 10},
+    )
+)
+
+RESIZE_TEXT = register(
+    Rule(
+        id="clearway-resize-text",
+        title="Text can be made twice as big without being cut off",
+        what=(
+            "When the browser's text size is doubled, some text is cut off or runs over other "
+            "content."
+        ),
+        why=(
+            "People with low vision make text bigger in their browser settings. If the boxes "
+            "around the text do not grow with it, they cannot read what is cut off."
+        ),
+        how=(
+            "Size text in rem or em, and do not give boxes that hold text a fixed height in "
+            "pixels or hide their overflow: let them grow with the text."
+        ),
+        wcag=("1.4.4",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"scale": 2.0, "max_elements": 10},
+    )
+)
+
+FOCUS_VISIBLE = register(
+    Rule(
+        id="clearway-focus-visible",
+        title="You can see which element has keyboard focus",
+        what=(
+            "A link, button or form field shows no visible change when it gets keyboard focus, "
+            "or stays hidden while it has focus."
+        ),
+        why=(
+            "People who use a keyboard instead of a mouse need to see where they are on the page. "
+            "Without a focus indicator they cannot tell what pressing Enter will do."
+        ),
+        how=(
+            "Do not remove the browser's focus outline (outline: none) without replacing it: give "
+            "focused elements a clear outline, border, shadow or background, for example with "
+            ":focus-visible. Elements that are hidden must not be focusable."
+        ),
+        wcag=("2.4.7",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_elements": 200, "max_issues": 20},
+    )
+)
+
+FOCUS_NOT_OBSCURED = register(
+    Rule(
+        id="clearway-focus-not-obscured",
+        title="The focused element is not hidden behind fixed content",
+        what=(
+            "When this element gets keyboard focus, it is completely covered by a header, footer, "
+            "banner or other content that stays in place as the page scrolls."
+        ),
+        why=(
+            "Keyboard users cannot see what they are about to activate if a sticky header or "
+            "cookie banner covers it."
+        ),
+        how=(
+            "Leave room for fixed content (scroll-padding on the html element), make banners "
+            "closable, or do not fix them in place."
+        ),
+        wcag=("2.4.11",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_issues": 10},
+    )
+)
+
+KEYBOARD_TRAP = register(
+    Rule(
+        id="clearway-keyboard-trap",
+        title="Keyboard focus can always move on",
+        what=(
+            "When keyboard focus reaches this element, pressing Tab does not move it on: focus "
+            "stays on the element or goes round a few elements for ever."
+        ),
+        why=(
+            "Someone who uses a keyboard or a switch device is stuck: they cannot reach the rest "
+            "of the page, and may have to close the browser."
+        ),
+        how=(
+            "Do not stop the Tab key or move focus back in scripts (keydown, blur or focusout "
+            "handlers). Only an open modal dialog may keep focus inside it, and Escape must "
+            "close it."
+        ),
+        wcag=("2.1.2",),
+        level=Level.A,
+        impact=Impact.CRITICAL,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_candidates": 3, "tabs": 8},
+    )
+)
+
+KEYBOARD_ACCESS = register(
+    Rule(
+        id="clearway-keyboard-access",
+        title="Everything you can click can be used with a keyboard",
+        what=(
+            "This element reacts to mouse clicks and looks like a control, but it cannot get "
+            "keyboard focus, so keyboard users cannot use it."
+        ),
+        why=(
+            "Many people cannot use a mouse: they use a keyboard, a switch or voice control. A "
+            "control they cannot reach is a dead end for them."
+        ),
+        how=(
+            "Use a real <button> for actions and a link (<a href>) for going somewhere. If you "
+            'cannot, add tabindex="0", a role, and handle the Enter and Space keys.'
+        ),
+        wcag=("2.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_issues": 10},
+    )
+)
+
+AUTOPLAY_AUDIO = register(
+    Rule(
+        id="clearway-autoplay-audio",
+        title="Sound does not start by itself without a way to stop it",
+        what=(
+            "Audio or video with sound starts playing when the page opens, and the page gives no "
+            "way to pause it or turn the sound down."
+        ),
+        why=(
+            "Screen reader users cannot hear their screen reader over the sound, so they cannot "
+            "find the control to stop it. Unexpected sound also distresses some people."
+        ),
+        how=(
+            "Do not autoplay media with sound. If you must, show the player's controls (the "
+            "controls attribute) or a clear pause or mute button near the top of the page."
+        ),
+        wcag=("1.4.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"min_seconds": 3},
+    )
+)
+
+MOVING_CONTENT = register(
+    Rule(
+        id="clearway-moving-content",
+        title="Moving content can be paused",
+        what=(
+            "Something on the page moves, scrolls or blinks by itself for more than five "
+            "seconds, and there is no way to pause or stop it."
+        ),
+        why=(
+            "Movement pulls attention away from the text. People with attention difficulties, "
+            "dyslexia or vestibular disorders may be unable to read the page, or feel unwell."
+        ),
+        how=(
+            "Stop animations after five seconds, or add a pause button. Do not use <marquee>. "
+            "Respect the prefers-reduced-motion setting as well."
+        ),
+        wcag=("2.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_seconds": 5, "min_size": 32},
+    )
+)
+
+PAGE_TITLE = register(
+    Rule(
+        id="clearway-page-title",
+        title="The page title says what the page is about",
+        what=(
+            "The page's title (shown in the browser tab and read first by screen readers) is a "
+            'placeholder such as "Untitled" or "Page", or a file name.'
+        ),
+        why=(
+            "The title is how people tell tabs, bookmarks and search results apart, and the first "
+            "thing a screen reader says. A placeholder title tells them nothing."
+        ),
+        how=(
+            'Give the page a title that describes it, such as "Pay your council tax", '
+            "followed by the site's name."
+        ),
+        wcag=("2.4.2",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.BROWSER,
+        options={"generic_titles": GENERIC_TITLES},
+    )
+)
+
+PAGE_LANGUAGE = register(
+    Rule(
+        id="clearway-page-language",
+        title="The page's declared language matches its text",
+        what=(
+            "The page says it is written in one language (the lang attribute of the html "
+            "element) but its text is clearly in another."
+        ),
+        why=(
+            "Screen readers pick their voice and pronunciation from the declared language. With "
+            "the wrong one, the page is read out with the wrong accent and is hard to understand."
+        ),
+        how=(
+            'Set the lang attribute on the html element to the page\'s language ("en" for '
+            'English, "cy" for Welsh), and mark passages in other languages with their own '
+            "lang attribute."
+        ),
+        wcag=("3.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"min_words": 50, "min_share": 0.15, "min_ratio": 3.0},
+    )
+)
