@@ -38,6 +38,12 @@ class AuditSettings:
     AXE_SCRIPT: str = field(default_factory=_default_axe_script)
     #: axe rule tags to run.
     TAGS: tuple[str, ...] = DEFAULT_TAGS
+    #: Where reports send readers for a Clearway rule's help (``{rule}`` is its id).
+    RULE_HELP_URL: str = "docs/audit-rules.md#{rule}"
+    #: Run Clearway's content rules (link text, plain English, titles...) on each page.
+    CONTENT_CHECKS: bool = True
+    #: Run Clearway's browser rules (reflow, text spacing, focus, keyboard...) after axe-core.
+    BROWSER_CHECKS: bool = True
     #: Rule ids to switch off: axe-core's (``region``) and Clearway's (``clearway-...``).
     DISABLED_RULES: tuple[str, ...] = ()
     #: Clearway rules' tunable values by rule id, e.g.

@@ -40,7 +40,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from .axe import axe_version, findings_from_results, load_script, run_options
 from .axe_driver import AxeError, ClearwayAxe
 from .browsers import BrowserBackend, BrowserUnavailable, error_summary, get_backend
+from .checks.browser import prepare_browser, run_browser_checks
 from .checks.catalogue import is_content_rule
+from .checks.issues import issue_to_finding
 from .conf import AuditSettings
 from .enums import PageStatus
 from .preparation import ContentChecks, PreparedPage, Preparer
@@ -141,6 +143,8 @@ class BrowserSession:
                 driver.set_page_load_timeout(self.config.PAGE_TIMEOUT)
                 driver.set_script_timeout(self.config.PAGE_TIMEOUT)
                 self.axe.install(driver, use_cdp=self.backend.supports_cdp)
+                if self.config.BROWSER_CHECKS:
+                    prepare_browser(driver)
             except BaseException:
                 _quit(driver)
                 raise
@@ -177,6 +181,7 @@ class BrowserSession:
         for attempt in (1, 2):
             try:
                 results = self._analyse(page.fetched.final_url, page.allowed_hosts)
+                checks = self._browser_checks(page.page_key)
             except TimeoutException:
                 # Chromium is in an unknown state after a timed-out load or script: replace it.
                 self.close()
@@ -215,11 +220,20 @@ class BrowserSession:
                         PageStatus.ERROR, f"the browser could not load the page: {message}"
                     )
                 raise
-            findings = findings_from_results(results, page.page_key)
-            return result(
-                PageStatus.OK, findings=[f for f in findings if f.rule not in self._disabled]
-            )
+            findings = [
+                finding
+                for finding in findings_from_results(results, page.page_key)
+                if finding.rule not in self._disabled
+            ]
+            return result(PageStatus.OK, findings=[*findings, *checks])
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _browser_checks(self, page_key: str) -> list[FindingResult]:
+        """Clearway's browser rules on the page axe has just analysed (same document)."""
+        if not self.config.BROWSER_CHECKS or self.driver is None:
+            return []
+        issues = run_browser_checks(self.driver, self.config)
+        return [issue_to_finding(issue, page_key) for issue in issues]
 
     def _analyse(self, url: str, allowed: Sequence[str]) -> dict[str, Any]:
         if self.driver is not None and self.pages_in_browser >= self.config.RESTART_EVERY:

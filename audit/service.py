@@ -12,10 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from .axe import DEFAULT_TAGS
+from .checks.content import SiteTitles
+from .checks.engine import content_checks
 from .conf import AuditSettings, audit_settings
 from .discovery import SkippedTarget, allowed_hosts_for, explicit_targets, wagtail_targets
-from .enums import PageStatus, RunStatus, RunTrigger
-from .models import AuditRun, Finding
+from .enums import PageStatus, RuleSet, RunStatus, RunTrigger
+from .exclusions import is_excluded
+from .models import AuditRun, AuditSchedule, Finding
+from .preparation import ContentChecks
 from .results import AuditTarget, FindingResult, PageAudit
 from .runner import AuditRunner
 from .sinks import RunSummary, Sink, SinkGroup
@@ -61,7 +66,34 @@ def plan(run: AuditRun, config: AuditSettings) -> tuple[list[AuditTarget], list[
     if page_ids:
         return page_targets(page_ids, config)
     discovered = wagtail_targets(config=config)
-    return discovered.targets, [item.as_page_audit() for item in discovered.skipped]
+    skipped = [item.as_page_audit() for item in discovered.skipped]
+    patterns = AuditSchedule.load().excluded_url_patterns
+    targets = []
+    for target in discovered.targets:
+        if is_excluded(target.url, patterns):
+            reason = "excluded (Settings > Accessibility audit)"
+            skipped.append(SkippedTarget(target.url, reason, target.page_id).as_page_audit())
+        else:
+            targets.append(target)
+    return targets, skipped
+
+
+#: axe-core tags for each rule set an administrator can choose.
+RULE_SET_TAGS: dict[str, tuple[str, ...]] = {
+    RuleSet.WCAG22_AA_BEST_PRACTICE: DEFAULT_TAGS,
+    RuleSet.WCAG22_AA: tuple(tag for tag in DEFAULT_TAGS if tag != "best-practice"),
+    RuleSet.WCAG21_AA: ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"),
+}
+
+
+def run_settings(run: AuditRun, workers: int | None = None) -> AuditSettings:
+    """The settings a stored run uses: the ``CLEARWAY_AUDIT`` setting, with the rule set
+    chosen in the admin for the runs the admin starts (nightly, manual, on publish)."""
+    config = audit_settings().with_overrides(WORKERS=workers)
+    if run.trigger == RunTrigger.CLI:
+        return config
+    rule_set = AuditSchedule.load().rule_set
+    return config.with_overrides(TAGS=RULE_SET_TAGS.get(rule_set, config.TAGS))
 
 
 def skipped_targets(skipped: Iterable[PageAudit]) -> list[AuditTarget]:
@@ -101,7 +133,7 @@ def execute_run(
         run.owner = current_owner()
         run.save(update_fields=["status", "started_at", "heartbeat_at", "owner"])
 
-    config = audit_settings().with_overrides(WORKERS=workers)
+    config = run_settings(run, workers)
     store = DatabaseSink(run)
     try:
         targets, skipped = plan(run, config)
@@ -115,6 +147,7 @@ def execute_run(
             config,
             allowed_hosts=hosts,
             previous=StoredResults() if config.REUSE_UNCHANGED else None,
+            content_checks=run_content_checks(run, config),
         )
         runner.run(remaining, SinkGroup(store, *extra_sinks))
     except Exception as error:
@@ -125,6 +158,15 @@ def execute_run(
         raise
     run.refresh_from_db()
     return run
+
+
+def run_content_checks(run: AuditRun, config: AuditSettings) -> ContentChecks | None:
+    """The content rules for ``run``: Wagtail pages are compared with the site's other pages
+    (duplicate titles); a list of URLs from elsewhere has no site to compare with."""
+    if not config.CONTENT_CHECKS:
+        return None
+    wagtail = not run.configuration.get("urls")
+    return content_checks(config, site_titles=SiteTitles.from_wagtail() if wagtail else None)
 
 
 def current_owner() -> str:

@@ -1,4 +1,6 @@
-"""Background work, as small tasks that take ids and are safe to run twice."""
+"""Background work, as small tasks that take ids and are safe to run twice.
+
+(The digest emails' task, ``send_digests``, lives with them in :mod:`audit.digest`.)"""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import logging
 from django.db import IntegrityError
 from django_tasks import task
 
-from .enums import RunTrigger
+from .digest import send_digests
+from .enums import RunStatus, RunTrigger
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,9 @@ def nightly_audit(night: str) -> None:
         except IntegrityError:
             logger.info("The night of %s is audited already.", night)
             return
-        execute_run(run.pk)
+        run = execute_run(run.pk)
+        if run.status == RunStatus.FINISHED:
+            send_digests.enqueue(run.pk)
     finally:
         schedule_next_night()
 

@@ -15,6 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from audit.axe import AxeScriptMissing, load_script
 from audit.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
 from audit.browsers import BrowserUnavailable
+from audit.checks.content import SiteTitles
+from audit.checks.engine import content_checks
 from audit.conf import AuditSettings, audit_settings
 from audit.discovery import (
     DiscoveryError,
@@ -107,7 +109,9 @@ class Command(BaseCommand):
         progress = ProgressSink(self.stderr._out)
         try:
             if options["no_store"]:
-                summary = self._run_without_storing(config, targets, skipped, report, progress)
+                summary = self._run_without_storing(
+                    config, targets, skipped, report, progress, whole_site=_whole_site(options)
+                )
             else:
                 summary = self._run_and_store(config, targets, skipped, options, report, progress)
         except BrowserUnavailable as error:
@@ -173,9 +177,16 @@ class Command(BaseCommand):
         skipped: list[PageAudit],
         report: ReportSink,
         progress: ProgressSink,
+        *,
+        whole_site: bool,
     ) -> RunSummary:
         hosts = allowed_hosts_for(targets, config)
-        summary = AuditRunner(config, allowed_hosts=hosts).run(targets, SinkGroup(progress))
+        checks = None
+        if config.CONTENT_CHECKS:
+            titles = SiteTitles.from_wagtail() if whole_site else None
+            checks = content_checks(config, site_titles=titles)
+        runner = AuditRunner(config, allowed_hosts=hosts, content_checks=checks)
+        summary = runner.run(targets, SinkGroup(progress))
         summary.pages.extend(skipped)
         report.end(summary)
         return summary
@@ -191,7 +202,7 @@ class Command(BaseCommand):
     ) -> RunSummary:
         # The whole site is planned afresh by the run itself (with page ids); URL and sitemap
         # audits store their list so that a resumed run audits the same pages.
-        whole_site = not (options["urls"] or options["sitemap"]) or options["site"]
+        whole_site = _whole_site(options)
         urls = [] if whole_site else [target.url for target in targets]
         skipped_pages = [] if whole_site else [[page.url, page.error] for page in skipped]
         configuration = {"urls": urls, "page_ids": [], "skipped": skipped_pages}
@@ -204,3 +215,8 @@ class Command(BaseCommand):
         summary = stored_summary(run.pk)
         report.end(summary)
         return summary
+
+
+def _whole_site(options: dict[str, Any]) -> bool:
+    """Whether the command audits the Wagtail sites (rather than only given URLs)."""
+    return not (options["urls"] or options["sitemap"]) or bool(options["site"])
