@@ -1,0 +1,56 @@
+"""One headless Chromium per module for the admin screens' browser tests, with axe-core
+injected on demand, and a way to sign it in as any user."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from audit.axe import run_options
+from audit.axe_driver import ClearwayAxe
+from audit.browsers import BrowserUnavailable, LocalChromium
+from audit.conf import audit_settings
+
+WIDTH = 1280
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[tuple[WebDriver, ClearwayAxe]]:
+    """One Chromium for the module, with axe-core injected into each page on demand."""
+    config = audit_settings()
+    if not Path(config.CHROMIUM_BINARY).exists() and not os.environ.get("CI"):
+        pytest.skip(f"{config.CHROMIUM_BINARY} is missing")
+    try:
+        driver = LocalChromium(config).create_driver()
+    except BrowserUnavailable as error:
+        pytest.fail(str(error), pytrace=False)
+    driver.set_window_size(WIDTH, 1000)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    axe = ClearwayAxe(config.AXE_SCRIPT, run_options())
+    axe.install(driver, use_cdp=False)
+    try:
+        yield driver, axe
+    finally:
+        driver.quit()
+
+
+def sign_in(driver: WebDriver, live_url: str, user: Any) -> None:
+    """Sign ``driver`` in as ``user`` with a session cookie (no login form to fill)."""
+    client = Client()
+    client.force_login(user)
+    driver.get(f"{live_url}/admin/login/")
+    driver.add_cookie(
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "path": "/",
+        }
+    )
