@@ -64,6 +64,11 @@ def run_options(tags: Iterable[str] = DEFAULT_TAGS) -> dict[str, Any]:
         # The element's full path, for fingerprints: axe's `target` is the shortest unique
         # selector, which changes when unrelated elements are added to the page.
         "ancestry": True,
+        # How long a frame's axe-core has to answer before the frame is left out. axe's 500 ms
+        # is too short for a busy machine running several browsers: frames (and their
+        # findings) went missing under load. A frame that cannot answer (no scripts) costs
+        # this long once.
+        "pingWaitTime": 2000,
     }
 
 

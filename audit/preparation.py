@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .conf import AuditSettings
 from .enums import PageStatus
@@ -22,8 +23,21 @@ from .urls import host_of
 
 logger = logging.getLogger(__name__)
 
-#: Content rules: ``(html, url, page_key)`` to findings (:mod:`audit.checks.content`).
-ContentChecks = Callable[[str, str, str], list[FindingResult]]
+
+class ContentChecks(Protocol):
+    """Content rules for one run (:func:`audit.checks.engine.content_checks`).
+
+    Called from the preparing threads with each fetched page's HTML; ``order`` is the page's
+    place in the run, and :meth:`settle` is called once for every place (whether or not its
+    page could be checked), so rules that compare a page with the ones before it can wait
+    for them.
+    """
+
+    def __call__(
+        self, html: str, url: str, page_key: str, order: int | None = None
+    ) -> list[FindingResult]: ...
+
+    def settle(self, order: int) -> None: ...
 
 
 @dataclass
@@ -96,7 +110,9 @@ class Preparer:
         self.analysis_key = analysis_key
         self.content_checks = content_checks
 
-    def prepare(self, target: AuditTarget, page_key: str | None = None) -> PreparedPage:
+    def prepare(
+        self, target: AuditTarget, page_key: str | None = None, *, order: int | None = None
+    ) -> PreparedPage:
         started = time.monotonic()
         allowed = (*self.allowed_hosts, host_of(target.url))
         fetched = fetch_page(target.url, self.config, allowed)
@@ -116,10 +132,15 @@ class Preparer:
             if self.content_checks is not None:
                 try:
                     page.content_findings = self.content_checks(
-                        fetched.text, fetched.final_url, page.page_key
+                        fetched.text, fetched.final_url, page.page_key, order
                     )
                 except Exception:
                     # A bug in one rule must not cost the page its browser audit.
                     logger.exception("The content rules failed on %s.", target.url)
         page.seconds = time.monotonic() - started
         return page
+
+    def settle(self, order: int) -> None:
+        """The page at ``order`` in the run is prepared, or could not be."""
+        if self.content_checks is not None:
+            self.content_checks.settle(order)

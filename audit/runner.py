@@ -441,6 +441,8 @@ class _Pipeline:
         finally:
             # On an error or Ctrl-C, workers finish their current page, then quit their browsers.
             self.stop.set()
+            for index in range(len(targets)):  # Nothing waits for pages that will not come.
+                self.preparer.settle(index)
             for _ in range(self.browser_threads):
                 self.browser_jobs.put(None)
             for thread in self.threads:
@@ -478,7 +480,10 @@ class _Pipeline:
                 except queue.Empty:
                     self.ahead.release()
                     return
-                prepared = _prepare_one(self.preparer, target)
+                try:
+                    prepared = _prepare_one(self.preparer, target, index)
+                finally:
+                    self.preparer.settle(index)
                 if isinstance(prepared, PageAudit):
                     self.ahead.release()  # A bug while preparing: settled, no browser.
                 self.events.put((index, prepared))
@@ -505,11 +510,11 @@ class _Pipeline:
             session.close()
 
 
-def _prepare_one(preparer: Preparer, target: AuditTarget) -> PreparedPage | PageAudit:
+def _prepare_one(preparer: Preparer, target: AuditTarget, order: int) -> PreparedPage | PageAudit:
     """``preparer.prepare``, with a bug on one page recorded as that page's error."""
     started = time.monotonic()
     try:
-        return preparer.prepare(target)
+        return preparer.prepare(target, order=order)
     except Exception as error:
         logger.exception("Preparing %s failed.", target.url)
         return PageAudit(

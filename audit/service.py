@@ -162,11 +162,13 @@ def execute_run(
 
 def run_content_checks(run: AuditRun, config: AuditSettings) -> ContentChecks | None:
     """The content rules for ``run``: Wagtail pages are compared with the site's other pages
-    (duplicate titles); a list of URLs from elsewhere has no site to compare with."""
+    (duplicate titles); each of a list of URLs from elsewhere with the URLs before it."""
     if not config.CONTENT_CHECKS:
         return None
     wagtail = not run.configuration.get("urls")
-    return content_checks(config, site_titles=SiteTitles.from_wagtail() if wagtail else None)
+    return content_checks(
+        config, site_titles=SiteTitles.from_wagtail() if wagtail else SiteTitles.growing()
+    )
 
 
 def current_owner() -> str:

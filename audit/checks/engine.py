@@ -14,24 +14,50 @@ from .content import PlainTerm, SiteTitles, check_html, load_terms
 from .issues import issue_to_finding
 
 
+class RunContentChecks:
+    """The content rules for one run, ready to call from the runner's preparing threads.
+
+    Everything from the database (the words to avoid; ``site_titles`` when given) is read
+    when it is made, in the calling thread: the calls run in threads without queries.
+    """
+
+    def __init__(
+        self,
+        config: AuditSettings,
+        site_titles: SiteTitles | None,
+        terms: Sequence[PlainTerm],
+    ) -> None:
+        self.config = config
+        self.site_titles = site_titles
+        self.terms = tuple(terms)
+
+    def __call__(
+        self, html: str, url: str, page_key: str, order: int | None = None
+    ) -> list[FindingResult]:
+        issues = check_html(
+            html,
+            url=url,
+            config=self.config,
+            site_titles=self.site_titles,
+            terms=self.terms,
+            order=order,
+        )
+        return [
+            issue_to_finding(issue, page_key, self.config.RULE_HELP_URL.format(rule=issue.rule))
+            for issue in issues
+        ]
+
+    def settle(self, order: int) -> None:
+        if self.site_titles is not None:
+            self.site_titles.settle(order)
+
+
 def content_checks(
     config: AuditSettings,
     *,
     site_titles: SiteTitles | None = None,
     terms: Sequence[PlainTerm] | None = None,
 ) -> ContentChecks:
-    """The content rules for one run, ready to call from the runner's preparing threads.
-
-    Everything from the database (the words to avoid; ``site_titles`` when given) is read
-    now, in the calling thread: the returned function runs in threads without queries.
-    """
-    words = tuple(terms) if terms is not None else load_terms()
-
-    def check(html: str, url: str, page_key: str) -> list[FindingResult]:
-        issues = check_html(html, url=url, config=config, site_titles=site_titles, terms=words)
-        return [
-            issue_to_finding(issue, page_key, config.RULE_HELP_URL.format(rule=issue.rule))
-            for issue in issues
-        ]
-
-    return check
+    """The content rules for one run (:class:`RunContentChecks`); the words to avoid are read
+    from the database unless given."""
+    return RunContentChecks(config, site_titles, terms if terms is not None else load_terms())

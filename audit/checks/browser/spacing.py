@@ -3,8 +3,9 @@
 Both rules change the text, then look for text that no longer fits: an element that hides its
 overflow (``overflow: hidden`` or ``clip``) and now holds more than it shows on an axis where it
 did not before, with text actually lying outside its box (a carousel that already hid slides is
-not reported, nor a visually hidden label); or a box of fixed height that shows its overflow
-and whose text now runs over the element laid out after it.
+not reported, nor a visually hidden label); a box that already cut off some of its text and
+now shows a clearly smaller share of its lines (more than a tenth fewer); or a box of fixed
+height that shows its overflow and whose text now runs over the element laid out after it.
 
 One ``execute_script`` call for both rules measures the page once, then for each rule adds a
 constructed style sheet (``document.adoptedStyleSheets``: allowed by any

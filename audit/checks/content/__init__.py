@@ -50,18 +50,22 @@ def check_html(
     config: AuditSettings,
     site_titles: SiteTitles | None = None,
     terms: Sequence[PlainTerm] | None = None,
+    order: int | None = None,
 ) -> list[Issue]:
     """Every enabled content rule on one rendered page. Never raises on bad HTML (returns []
     for empty).
 
     ``url`` is the page's address (links are resolved against it; the home page may be
-    called "Home"). ``site_titles`` enables the duplicate title and description rules.
+    called "Home"). ``site_titles`` enables the duplicate title and description rules (and
+    records this page, at ``order`` in the run, when it grows during a run).
     ``terms`` is the list of words to avoid; None reads it from the database
     (:func:`load_terms`, one query): a run over many pages should load it once and pass it.
     """
     document = ContentDocument(html)
     if document.empty:
         return []
+    if site_titles is not None:
+        site_titles.record(url, document.title, document.meta_description, order)
     enabled = frozenset(rule_id for rule_id in CHECKS if config.rule_enabled(rule_id))
     if terms is None and "clearway-words-to-avoid" in enabled:
         terms = load_terms()
@@ -74,6 +78,7 @@ def check_html(
             url=url,
             options=config.rule_options(get_rule(rule_id)),
             site_titles=site_titles,
+            order=order,
             terms=terms_tuple,
             tracking_parameters=config.TRACKING_PARAMETERS,
             enabled=enabled,

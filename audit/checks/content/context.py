@@ -25,6 +25,9 @@ class CheckContext:
     url: str
     options: Mapping[str, Any] = field(default_factory=dict)
     site_titles: SiteTitles | None = None
+    #: The page's place in the run (pages are compared with those before it in a growing
+    #: :class:`SiteTitles`); None outside a run.
+    order: int | None = None
     terms: Sequence[PlainTerm] = ()
     #: Query parameters that do not change a link's destination (``utm_*``...).
     tracking_parameters: tuple[str, ...] = ()

@@ -239,8 +239,9 @@ TITLE_DESCRIPTIVE = register(
         id=titles.TITLE_DESCRIPTIVE,
         title="Page titles describe the page",
         what=(
-            "The page title says nothing about the page: “Page”, “Untitled”, “New page”, or "
-            "“Home” on a page that is not the home page."
+            "The page title says nothing about the page: “Page”, “Untitled”, “New page”, a "
+            "file name such as “report_final_v2.docx”, or “Home” on a page that is not the "
+            "home page."
         ),
         why=(
             "The title is the first thing a screen reader announces and what residents see in "
@@ -260,7 +261,10 @@ TITLE_DUPLICATE = register(
     Rule(
         id=titles.TITLE_DUPLICATE,
         title="Page titles are unique",
-        what="Another page on the site has the same title.",
+        what=(
+            "Another page on the site has the same title. (Auditing a list of URLs or a "
+            "sitemap, each page is compared with the pages listed before it.)"
+        ),
         why=(
             "Residents tell pages apart by their titles in search results, browser tabs and "
             "history. Two pages called the same cannot both describe their purpose."

@@ -2,18 +2,18 @@
 
 A page's own title is the ``<title>`` without the site's name: "Pay your council tax - Anytown
 Borough Council" is compared as "Pay your council tax" too (the part before the last " - ",
-" | ", an en dash or an em dash). Duplicates are found against :class:`SiteTitles`, the titles and
-descriptions of every page of the site, built once per audit run.
+" | ", an en dash or an em dash). Duplicates are found against :class:`SiteTitles`: the titles and
+descriptions of every page of the Wagtail site, built once per audit run, or of the pages
+fetched so far in a run of other URLs.
 """
 
 from __future__ import annotations
 
 import re
 import string
+import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from html import escape
-from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from ...enums import Source
@@ -38,6 +38,13 @@ GENERIC_TITLES = frozenset(
 )  # fmt: skip
 #: Titles that only suit a site's home page.
 HOME_TITLES = frozenset({"home", "homepage", "home page", "welcome", "index", "default"})
+#: A document's or template's file name, as word processors and exports leave in ``<title>``:
+#: "report_final_v2.docx", "Budget 2025.xlsx", "index.html".
+_FILE_NAME_TITLE = re.compile(
+    r"^[\w\-.,'() ]*[\w\-)]\."
+    r"(?:docx?|dotx?|pdf|xlsx?|csv|pptx?|od[tspg]|rtf|txt|html?|aspx?|php|jsp|indd|pub)$",
+    re.IGNORECASE,
+)
 
 
 def normalise(text: str) -> str:
@@ -60,30 +67,92 @@ def _url_key(url: str) -> tuple[str, str]:
     return host, parts.path.rstrip("/")
 
 
-def _freeze(index: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
-    return MappingProxyType({key: tuple(urls) for key, urls in index.items()})
-
-
-@dataclass(frozen=True)
 class SiteTitles:
-    """Every page's title and meta description across a site, for finding duplicates."""
+    """Every page's title and meta description across a site, for finding duplicates.
 
-    #: Normalised title (Wagtail: ``seo_title or title``) -> the URLs of pages with it.
-    titles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Normalised meta description -> the URLs of pages with it.
-    descriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    Either known up front (:meth:`from_pages`, :meth:`from_wagtail`: every page is compared
+    with every other), or :meth:`growing` during a run of URLs from outside Wagtail (a
+    sitemap, a list): each page checked is recorded with its place in the run and compared
+    with the pages before it, so of two pages that share a title the later one is reported,
+    naming the earlier, whichever was fetched first. Safe to share between the runner's
+    preparing threads.
+    """
+
+    #: How long a page waits for the pages before it in the run to be prepared (a fetch that
+    #: hangs is cut short well before this; it only bounds a run that is being stopped).
+    WAIT_SECONDS = 120.0
+
+    def __init__(
+        self,
+        titles: Mapping[str, Iterable[str]] | None = None,
+        descriptions: Mapping[str, Iterable[str]] | None = None,
+        *,
+        grows: bool = False,
+    ) -> None:
+        #: Normalised title (Wagtail: ``seo_title or title``) -> the URLs of pages with it.
+        self.titles: dict[str, list[str]] = {k: list(v) for k, v in (titles or {}).items()}
+        #: Normalised meta description -> the URLs of pages with it.
+        self.descriptions: dict[str, list[str]] = {
+            k: list(v) for k, v in (descriptions or {}).items()
+        }
+        #: Whether :meth:`record` adds the pages that the checks see.
+        self.grows = grows
+        #: Each recorded URL's place in the run.
+        self._order: dict[str, int] = {}
+        #: Places settled (prepared, or failed to be): all below ``_settled_below`` are.
+        self._settled: set[int] = set()
+        self._settled_below = 0
+        self._lock = threading.Lock()
+        self._progress = threading.Condition(self._lock)
+
+    @classmethod
+    def growing(cls) -> SiteTitles:
+        """Empty, filled by the pages checked (:func:`audit.checks.content.check_html`)."""
+        return cls(grows=True)
 
     @classmethod
     def from_pages(cls, pages: Iterable[tuple[str, str, str]]) -> SiteTitles:
         """From ``(url, title, description)`` for each page (empty strings are skipped)."""
-        titles: dict[str, list[str]] = {}
-        descriptions: dict[str, list[str]] = {}
+        site = cls()
         for url, title, description in pages:
-            if normalise(title or ""):
-                titles.setdefault(normalise(title), []).append(url)
-            if normalise(description or ""):
-                descriptions.setdefault(normalise(description), []).append(url)
-        return cls(_freeze(titles), _freeze(descriptions))
+            site.add(url, title, description)
+        return site
+
+    def add(
+        self, url: str, title: str | None, description: str | None, order: int | None = None
+    ) -> None:
+        """Index one page (empty title or description skipped), once per URL."""
+        with self._lock:
+            if order is not None:
+                self._order[url] = order
+            for index, text in ((self.titles, title), (self.descriptions, description)):
+                key = normalise(text or "")
+                if key and url not in index.setdefault(key, []):
+                    index[key].append(url)
+
+    def record(
+        self, url: str, title: str | None, description: str | None, order: int | None
+    ) -> None:
+        """A page seen by the checks: indexed when this collection grows during a run."""
+        if self.grows:
+            self.add(url, title, description, order)
+
+    def settle(self, order: int) -> None:
+        """The run's page at ``order`` is recorded, or never will be (its fetch failed)."""
+        with self._progress:
+            if order >= self._settled_below:
+                self._settled.add(order)
+            while self._settled_below in self._settled:
+                self._settled.discard(self._settled_below)
+                self._settled_below += 1
+            self._progress.notify_all()
+
+    def wait_for_earlier(self, order: int | None) -> None:
+        """Until every page before ``order`` in the run is recorded or settled."""
+        if not self.grows or order is None:
+            return
+        with self._progress:
+            self._progress.wait_for(lambda: self._settled_below >= order, self.WAIT_SECONDS)
 
     @classmethod
     def from_wagtail(cls) -> SiteTitles:
@@ -114,10 +183,16 @@ class SiteTitles:
             rows.append((url, page.seo_title or page.title, str(description or "")))
         return cls.from_pages(rows)
 
-    def others(self, index: Mapping[str, tuple[str, ...]], key: str, url: str) -> tuple[str, ...]:
+    def others(
+        self, index: Mapping[str, list[str]], key: str, url: str, before: int | None = None
+    ) -> tuple[str, ...]:
         """Other pages than ``url`` under ``key``; on the same host as ``url`` when the index
-        knows that host (a title may repeat across two Wagtail Sites)."""
-        urls = index.get(key, ())
+        knows that host (a title may repeat across two Wagtail Sites). In a growing index,
+        only the pages recorded before place ``before`` in the run."""
+        with self._lock:
+            urls = tuple(index.get(key, ()))
+            if self.grows and before is not None:
+                urls = tuple(u for u in urls if self._order.get(u, before) < before)
         own_host, own_path = _url_key(url)
         restrict = bool(own_host) and own_host in {_url_key(u)[0] for u in urls}
         others = []
@@ -162,6 +237,8 @@ def check_title_descriptive(document: ContentDocument, context: CheckContext) ->
         problem = "has no words of its own before the separator"
     elif own in GENERIC_TITLES or own in extra:
         problem = "does not say what the page is about"
+    elif _FILE_NAME_TITLE.match(own):
+        problem = "is a file name, not what the page is about"
     elif own in HOME_TITLES and not _is_home(context.url):
         problem = "suits only the home page"
     else:
@@ -181,10 +258,12 @@ def check_title_descriptive(document: ContentDocument, context: CheckContext) ->
 
 def check_title_duplicate(document: ContentDocument, context: CheckContext) -> list[Issue]:
     title = document.title
-    if not title or context.site_titles is None:
+    site = context.site_titles
+    if not title or site is None:
         return []
+    site.wait_for_earlier(context.order)
     for candidate in title_candidates(title):
-        others = context.site_titles.others(context.site_titles.titles, candidate, context.url)
+        others = site.others(site.titles, candidate, context.url, context.order)
         if others:
             shown = _list(others)
             return [
@@ -220,11 +299,11 @@ def check_meta_description(document: ContentDocument, context: CheckContext) -> 
 
 def check_description_duplicate(document: ContentDocument, context: CheckContext) -> list[Issue]:
     description = document.meta_description
-    if not description or context.site_titles is None:
+    site = context.site_titles
+    if not description or site is None:
         return []
-    others = context.site_titles.others(
-        context.site_titles.descriptions, normalise(description), context.url
-    )
+    site.wait_for_earlier(context.order)
+    others = site.others(site.descriptions, normalise(description), context.url, context.order)
     if not others:
         return []
     shown = _list(others)

@@ -183,7 +183,7 @@ class Command(BaseCommand):
         hosts = allowed_hosts_for(targets, config)
         checks = None
         if config.CONTENT_CHECKS:
-            titles = SiteTitles.from_wagtail() if whole_site else None
+            titles = SiteTitles.from_wagtail() if whole_site else SiteTitles.growing()
             checks = content_checks(config, site_titles=titles)
         runner = AuditRunner(config, allowed_hosts=hosts, content_checks=checks)
         summary = runner.run(targets, SinkGroup(progress))

@@ -22,19 +22,17 @@ function measure() {
     const clipsY = CLIPS.test(style.overflowY);
     const spillY = el.scrollHeight - el.clientHeight;
     const spillX = el.scrollWidth - el.clientWidth;
-    state.set(el, {clipsX, clipsY, overX: spillX > 1, overY: spillY > 1, spillY});
+    const entry = {clipsX, clipsY, overX: spillX > 1, overY: spillY > 1, spillY, lines: null};
+    // Already hiding some of its text (a box too small even now): how much it still shows.
+    if ((clipsX && entry.overX) || (clipsY && entry.overY)) entry.lines = linesShown(el);
+    state.set(el, entry);
   }
   return state;
 }
 
-// Text actually lying outside ``el``'s box on the given axes (skipping text that is hidden on
-// purpose, or held by a nested box that scrolls or clips on its own).
-function textOutside(el, axisX, axisY) {
-  const box = el.getBoundingClientRect();
-  const left = box.left + el.clientLeft;
-  const top = box.top + el.clientTop;
-  const right = left + el.clientWidth;
-  const bottom = top + el.clientHeight;
+// The text nodes of ``el`` that count, each with its line boxes: text hidden on purpose, or
+// held by a nested box that scrolls or clips on its own, is skipped.
+function* textBoxes(el) {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let count = 0;
@@ -53,14 +51,43 @@ function textOutside(el, axisX, axisY) {
     }
     if (skip) continue;
     range.selectNodeContents(node);
-    for (const rect of range.getClientRects()) {
-      if (rect.width < 1 || rect.height < 1) continue;
-      const outX = axisX && (rect.right > right + 1 || rect.left < left - 1);
-      const outY = axisY && (rect.bottom > bottom + 1 || rect.top < top - 1);
-      if (outX || outY) return {text: node.data.trim().replace(/\s+/g, " ").slice(0, 60), rect};
-    }
+    const rects = [...range.getClientRects()].filter((r) => r.width >= 1 && r.height >= 1);
+    yield {node, rects};
+  }
+}
+
+// A line of ``rects`` lying outside ``el``'s padding box on the given axes.
+function outsideOf(el, axisX, axisY) {
+  const box = el.getBoundingClientRect();
+  const left = box.left + el.clientLeft;
+  const top = box.top + el.clientTop;
+  const right = left + el.clientWidth;
+  const bottom = top + el.clientHeight;
+  return (rect) => (axisX && (rect.right > right + 1 || rect.left < left - 1))
+    || (axisY && (rect.bottom > bottom + 1 || rect.top < top - 1));
+}
+
+// Text actually lying outside ``el``'s box on the given axes.
+function textOutside(el, axisX, axisY) {
+  const outside = outsideOf(el, axisX, axisY);
+  for (const {node, rects} of textBoxes(el)) {
+    const rect = rects.find(outside);
+    if (rect) return {text: node.data.trim().replace(/\s+/g, " ").slice(0, 60), rect};
   }
   return null;
+}
+
+// How many lines of ``el``'s text it shows in full, of how many: for a box that already
+// hides some of its text, whether more is hidden once the text changes.
+function linesShown(el) {
+  const outside = outsideOf(el, true, true);
+  let shown = 0;
+  let total = 0;
+  for (const {rects} of textBoxes(el)) {
+    total += rects.length;
+    shown += rects.filter((rect) => !outside(rect)).length;
+  }
+  return {shown, total};
 }
 
 // The element laid out after ``el`` (its next sibling, or an ancestor's), if any is shown.
@@ -126,11 +153,20 @@ function problemsWith(mode) {
     const newX = now.clipsX && now.overX && !(was.clipsX && was.overX);
     const newY = now.clipsY && now.overY && !(was.clipsY && was.overY);
     const spills = !now.clipsY && now.overY && now.spillY > Math.max(was.spillY, 0) + 1;
-    if (!newX && !newY && !spills) continue;
+    // Hid some text before, and now hides a good deal more of it (a carousel's hidden slides,
+    // growing with the text, hide about as large a share as before).
+    let more = false;
+    if (!newX && !newY && was.lines && was.lines.shown > 0
+        && ((now.clipsX && now.overX) || (now.clipsY && now.overY))) {
+      const lines = linesShown(el);
+      more = lines.total > 0 && lines.total - lines.shown > was.lines.total - was.lines.shown
+        && lines.shown / lines.total < was.lines.shown / was.lines.total - 0.1;
+    }
+    if (!newX && !newY && !spills && !more) continue;
     const style = getComputedStyle(el);
     if (style.visibility === "hidden" || CW.visuallyHidden(el, style)) continue;
-    if (newX || newY) {
-      const lost = textOutside(el, newX, newY);
+    if (newX || newY || more) {
+      const lost = more ? textOutside(el, now.clipsX, now.clipsY) : textOutside(el, newX, newY);
       if (lost) {
         reported.add(el);
         problems.push(CW.report(el, `${what}, ${CW.label(el)} cuts off its text ` +

@@ -38,6 +38,33 @@ def test_a_carousel_that_already_hid_its_slides_passes(check_page: CheckPage) ->
     assert check_page(html, BOTH) == []
 
 
+def test_a_vertical_ticker_that_shows_one_item_at_a_time_passes(check_page: CheckPage) -> None:
+    """Already hides every item but the first; spaced or enlarged, the first still fits."""
+    items = "".join(f"<li style='height: 8rem'>{TEXT[:40]}</li>" for _ in range(5))
+    html = page(
+        "<main><h1>News</h1><ul style='height: 8rem; overflow: hidden; width: 30rem; "
+        f"margin: 0; padding: 0; list-style: none'>{items}</ul></main>"
+    )
+    assert check_page(html, BOTH) == []
+
+
+def test_a_box_too_small_already_that_hides_more_when_spaced_fails(
+    check_page: CheckPage,
+) -> None:
+    """Cuts off its last line even now (a designer's estimate a little out); spaced out or
+    enlarged, lines that were shown are lost too."""
+    html = page(
+        "<main><h1>Care</h1><ul style='display: flex; gap: 1rem; list-style: none'>"
+        "<li id='tile' style='width: 14rem; height: 80px; overflow: hidden; font-size: 1rem; "
+        f"line-height: 1.4'>{TEXT} {TEXT}</li></ul></main>"
+    )
+    found = check_page(html, BOTH)
+    assert sorted((issue.rule, issue.selector) for issue in found) == [
+        ("clearway-resize-text", "#tile"),
+        ("clearway-text-spacing", "#tile"),
+    ]
+
+
 def test_a_fixed_height_box_that_hides_overflow_fails_both(check_page: CheckPage) -> None:
     # Fits exactly as designed (two lines of 20px), loses its text when spaced or enlarged.
     html = page(

@@ -48,9 +48,15 @@ def issues(
     config: AuditSettings | None = None,
     site_titles: SiteTitles | None = None,
     terms: Sequence[PlainTerm] = DEFAULT_TERMS,
+    order: int | None = None,
 ) -> list[Issue]:
     found = check_html(
-        html, url=url, config=config or AuditSettings(), site_titles=site_titles, terms=terms
+        html,
+        url=url,
+        config=config or AuditSettings(),
+        site_titles=site_titles,
+        terms=terms,
+        order=order,
     )
     return [issue for issue in found if issue.rule == rule]
 

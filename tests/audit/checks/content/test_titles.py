@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from audit.checks.content import SiteTitles
 from audit.checks.content.titles import title_candidates
+from audit.checks.issues import Issue
 from audit.enums import Source
 
 from .conftest import URL, issues, page
@@ -27,6 +30,10 @@ DUPLICATE_DESCRIPTION = "clearway-meta-description-duplicate"
         ("Home", "https://www.anytown.gov.uk/bins/"),
         ("Welcome", "https://www.anytown.gov.uk/bins/"),
         (" - Anytown Borough Council", URL),
+        # File names left behind by a word processor or an export.
+        ("report_final_v2.docx", URL),
+        ("Budget 2025 (draft).XLSX | Anytown Borough Council", URL),
+        ("index.html", URL),
     ],
 )
 def test_titles_that_do_not_describe_the_page(title: str, url: str) -> None:
@@ -43,6 +50,9 @@ def test_titles_that_do_not_describe_the_page(title: str, url: str) -> None:
         ("Home", "https://www.anytown.gov.uk/index.html"),
         ("Home improvement grants - Anytown Borough Council", URL),
         ("Page 2 of search results - Anytown", URL),
+        ("How to open a .pdf file - Anytown Borough Council", URL),
+        ("Council tax leaflet (PDF, 250 KB) - Anytown Borough Council", URL),
+        ("Apply online at anytown.gov.uk", URL),
         # No title at all is axe-core's document-title rule.
         ("", URL),
     ],
@@ -65,10 +75,10 @@ SITE = SiteTitles.from_pages(
 
 
 def test_site_titles_index() -> None:
-    assert SITE.titles["apply"] == (
+    assert SITE.titles["apply"] == [
         "https://www.anytown.gov.uk/parking/permits/",
         "https://www.anytown.gov.uk/schools/places/",
-    )
+    ]
     assert "" not in SITE.descriptions
 
 
@@ -97,6 +107,59 @@ def test_duplicate_titles(title: str, url: str, reported: bool) -> None:
     assert len(found) == int(reported)
     if reported:
         assert "https://www.anytown.gov.uk/" in found[0].message
+
+
+def test_a_growing_index_reports_a_page_that_repeats_one_checked_before() -> None:
+    """URLs from outside Wagtail: each page is compared with the pages checked before it."""
+    seen = SiteTitles.growing()
+    first = page("<p>Permits.</p>", title="Parking | Anytown", description="Parking permits.")
+    second = page("<p>Visitors.</p>", title="Parking | Anytown", description="Parking permits.")
+    other = page("<p>Bins.</p>", title="Bins | Anytown", description="Bin days.")
+    url_a, url_b, url_c = (f"https://www.anytown.gov.uk/{path}/" for path in "abc")
+
+    assert issues(first, DUPLICATE, url=url_a, site_titles=seen) == []
+    assert issues(first, DUPLICATE, url=url_a, site_titles=seen) == []  # itself, again
+    (title,) = issues(second, DUPLICATE, url=url_b, site_titles=seen)
+    assert url_a in title.message
+    (description,) = issues(second, DUPLICATE_DESCRIPTION, url=url_b, site_titles=seen)
+    assert url_a in description.message
+    assert issues(other, DUPLICATE, url=url_c, site_titles=seen) == []
+    assert seen.titles["parking | anytown"] == [url_a, url_b]
+
+
+def test_in_a_run_the_later_page_is_reported_whichever_is_fetched_first() -> None:
+    """The page at place 1 is checked first: it waits for place 0, then names it; place 0,
+    checked afterwards, is not reported (place 1 comes after it)."""
+    seen = SiteTitles.growing()
+    html = page("<p>Permits.</p>", title="Parking | Anytown")
+    url_0, url_1 = "https://www.anytown.gov.uk/a/", "https://www.anytown.gov.uk/b/"
+    later: list[Issue] = []
+    waiting = threading.Thread(
+        target=lambda: later.extend(issues(html, DUPLICATE, url=url_1, site_titles=seen, order=1))
+    )
+    waiting.start()
+    waiting.join(timeout=0.3)
+    assert waiting.is_alive(), "place 1 waits for place 0"
+
+    earlier = issues(html, DUPLICATE, url=url_0, site_titles=seen, order=0)
+    seen.settle(0)
+    waiting.join(timeout=5)
+    assert earlier == []
+    (found,) = later
+    assert url_0 in found.message
+
+
+def test_a_page_that_never_comes_does_not_hold_up_the_next() -> None:
+    seen = SiteTitles.growing()
+    seen.settle(0)  # place 0 could not be fetched
+    html = page("<p>Permits.</p>", title="Parking | Anytown")
+    assert issues(html, DUPLICATE, site_titles=seen, order=1) == []
+
+
+def test_a_fixed_index_does_not_grow() -> None:
+    before = {key: list(urls) for key, urls in SITE.titles.items()}
+    issues(page("<p>Fine.</p>", title="Brand new"), DUPLICATE, site_titles=SITE)
+    assert SITE.titles == before
 
 
 def test_duplicates_need_site_titles() -> None:
@@ -141,7 +204,7 @@ def test_from_wagtail_reads_every_live_public_page(home_page) -> None:
     with CaptureQueriesContext(connection) as few:
         titles = SiteTitles.from_wagtail()
     assert "bin collections" in titles.titles and "bins" not in titles.titles
-    assert titles.titles["bin collections"] == (first.get_full_url(),)
+    assert titles.titles["bin collections"] == [first.get_full_url()]
     assert "draft page" not in titles.titles
     assert "about recycling" in titles.descriptions
     assert titles.descriptions  # the home page's summary, through get_meta_description()
