@@ -40,6 +40,16 @@ VAGUE_TEXT = frozenset(
      "this document", "file", "click to download", "open", "full story", "visit",
      "visit this page", "visit the website"}
 )  # fmt: skip
+#: Words around vague text that add nothing: "Click here to find out", "Download now".
+_FILLER_START = re.compile(
+    r"^(?:please\s+)?(?:click|tap|press|select)(?:\s+(?:here|on\s+this\s+link|this\s+link|"
+    r"the\s+link))?(?:\s+(?:to|for))?\s+"
+)
+_FILLER_END = re.compile(r"\s+(?:here|below|now|today)$")
+#: Vague once the filler is gone ("Click here to find out", "Click to read").
+_VAGUE_REST = frozenset(
+    {"find out", "read", "learn", "know more", "see", "view", "continue", "start", "go"}
+)
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 #: Arrows, ellipses, dashes and curly quotes, besides ASCII punctuation.
 _EDGE_PUNCTUATION = string.punctuation + "«»\u2039\u203a→←↗…\u2013—“”\u2018\u2019 "
@@ -97,7 +107,9 @@ def vague(name: str, extra: frozenset[str] = frozenset()) -> str | None:
     if _BARE_URL.match(name.strip()):
         return "a web address"
     text = comparable_text(name)
-    if text in VAGUE_TEXT or text in extra:
+    start = _FILLER_START.sub("", text)
+    rests = {text, start, _FILLER_END.sub("", text), _FILLER_END.sub("", start)}
+    if any(rest in VAGUE_TEXT or rest in extra or rest in _VAGUE_REST for rest in rests):
         return "vague"
     return None
 

@@ -25,6 +25,11 @@ from .conftest import issues, page
         '<a href="/council-tax/">This page.</a>',
         '<a href="/council-tax/">Find out more</a>',
         '<a href="/council-tax/">  Learn   more </a>',
+        # Filler around vague words.
+        '<a href="/council-tax/">Click here to find out</a>',
+        '<a href="/council-tax/">Please click here for more information.</a>',
+        '<a href="/council-tax/">Download now</a>',
+        '<a href="/council-tax/">Tap here to read more</a>',
         '<a href="https://www.gov.uk/council-tax">https://www.gov.uk/council-tax</a>',
         '<a href="https://www.gov.uk/council-tax">www.gov.uk/council-tax</a>',
         # The accessible name is what counts: an image's alt text, an aria-label.
@@ -56,6 +61,10 @@ def test_vague_link_text_is_reported(link: str) -> None:
         '<a href="/council-tax/">Pay your council tax</a>',
         '<a href="/council-tax/">Find out more about council tax discounts</a>',
         '<a href="/council-tax/">Here is how to pay your council tax</a>',
+        '<a href="/council-tax/">Click here to apply for a council tax discount</a>',
+        '<a href="/council-tax/">Find out how council tax is spent</a>',
+        '<a href="/council-tax/">Read the council tax leaflet now</a>',
+        '<a href="/council-tax/">Select a council tax band</a>',
         '<a href="/council-tax/">GOV.UK</a>',
         '<a href="mailto:counciltax@anytown.gov.uk">counciltax@anytown.gov.uk</a>',
         '<a href="tel:01632960000">01632 960000</a>',
