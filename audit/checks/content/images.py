@@ -34,7 +34,7 @@ _FILE_NAME = re.compile(
 )
 _PREFIX = re.compile(
     r"^(?:an?\s+|the\s+)?(?:image|picture|photo|photograph|graphic|pic|illustration)"
-    r"\s+(?:of|showing|shows)\b",
+    r"(?:\s+(?:of|showing|shows)\b|\s*[:\u2013\u2014](?=\s*\S)|\s+-(?=\s+\S))",
     re.IGNORECASE,
 )
 

@@ -77,14 +77,24 @@ def test_alt_text_repeating_the_caption(figure: str, reported: int) -> None:
         ("photograph of the mayor", 1),
         ("Graphic of the bin colours", 1),
         ("Photo showing the flooded road", 1),
+        ("Image: salt barn in Mill Lane", 1),
+        ("Photo - the new recycling centre", 1),
+        ("Picture \u2013 Mill Park in spring", 1),
         ("A gritter on a snowy road", 0),
         ("Imagery from the 1950s", 0),
         ("Photographers at the summer fair", 0),
         ("The Picture House cinema", 0),
+        ("Image-based recycling guide", 0),
+        ("Photo booth at the registry office", 0),
     ],
 )
 def test_alt_text_starting_with_image_of(alt: str, reported: int) -> None:
     assert len(issues(page(f'<p><img src="/a.jpg" alt="{alt}"></p>'), PREFIX)) == reported
+
+
+def test_a_labelled_prefix_message_suggests_the_rest() -> None:
+    (found,) = issues(page('<p><img src="/a.jpg" alt="Image: salt barn"></p>'), PREFIX)
+    assert "“Image:”" in found.message and "“Salt barn”" in found.message
 
 
 def test_image_of_message_suggests_the_rest() -> None:
