@@ -82,19 +82,11 @@ class SiteTitles:
     #: hangs is cut short well before this; it only bounds a run that is being stopped).
     WAIT_SECONDS = 120.0
 
-    def __init__(
-        self,
-        titles: Mapping[str, Iterable[str]] | None = None,
-        descriptions: Mapping[str, Iterable[str]] | None = None,
-        *,
-        grows: bool = False,
-    ) -> None:
+    def __init__(self, *, grows: bool = False) -> None:
         #: Normalised title (Wagtail: ``seo_title or title``) -> the URLs of pages with it.
-        self.titles: dict[str, list[str]] = {k: list(v) for k, v in (titles or {}).items()}
+        self.titles: dict[str, list[str]] = {}
         #: Normalised meta description -> the URLs of pages with it.
-        self.descriptions: dict[str, list[str]] = {
-            k: list(v) for k, v in (descriptions or {}).items()
-        }
+        self.descriptions: dict[str, list[str]] = {}
         #: Whether :meth:`record` adds the pages that the checks see.
         self.grows = grows
         #: Each recorded URL's place in the run.

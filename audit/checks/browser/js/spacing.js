@@ -158,7 +158,7 @@ function problemsWith(mode) {
     let more = false;
     if (!newX && !newY && was.lines && was.lines.shown > 0
         && ((now.clipsX && now.overX) || (now.clipsY && now.overY))) {
-      const lines = linesShown(el);
+      const lines = now.lines;  // measured with the change applied
       more = lines.total > 0 && lines.total - lines.shown > was.lines.total - was.lines.shown
         && lines.shown / lines.total < was.lines.shown / was.lines.total - 0.1;
     }
