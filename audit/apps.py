@@ -12,8 +12,10 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
-        from .signal_handlers import audit_published_page, start_background_schedule
+        from audit.checks.catalogue import load_rules
+        from audit.signal_handlers import audit_published_page, start_background_schedule
 
+        load_rules()
         # `migrate` runs at every start of `make run` and every deployment: the moment to make
         # sure the nightly audit and the watchdog are waiting in the task queue.
         post_migrate.connect(start_background_schedule, sender=self, dispatch_uid="audit_schedule")

@@ -1,11 +1,10 @@
 from typing import Any
 
-from .conf import audit_settings
+from audit.core.conf import audit_settings
 
 
 def start_background_schedule(**kwargs: Any) -> None:
-    from .scheduling import schedule_next_night
-    from .tasks import schedule_watchdog
+    from audit.tasks import schedule_next_night, schedule_watchdog
 
     schedule_watchdog()
     schedule_next_night()
@@ -15,6 +14,6 @@ def audit_published_page(instance: Any, **kwargs: Any) -> None:
     """Audit a page soon after it is published, so editors hear about problems the same day."""
     if not audit_settings().AUDIT_ON_PUBLISH:
         return
-    from .tasks import audit_page
+    from audit.tasks import audit_page
 
     audit_page.enqueue(instance.pk)

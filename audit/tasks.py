@@ -1,6 +1,7 @@
 """Background work, as small tasks that take ids and are safe to run twice.
 
-(The digest emails' task, ``send_digests``, lives with them in :mod:`audit.digest`.)"""
+Every task of the audit is here, so their import paths (stored with each queued task) stay
+put; the work itself lives in :mod:`audit.runs` and :mod:`audit.jobs`."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import datetime
 import logging
 
 from django.db import IntegrityError
+from django.utils import timezone
 from django_tasks import task
 
-from .digest import send_digests
-from .enums import RunStatus, RunTrigger
+from audit.core.enums import RunStatus, RunTrigger
+from audit.jobs.digest import send_run_digests
+from audit.jobs.scheduling import enqueue_once, local_zone, next_night
+from audit.storage.models import AuditSchedule
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +23,7 @@ logger = logging.getLogger(__name__)
 @task()
 def run_audit(run_id: int) -> None:
     """Run or resume a stored run; a finished run is left alone."""
-    from .service import execute_run
+    from audit.runs.service import execute_run
 
     execute_run(run_id)
 
@@ -27,7 +31,7 @@ def run_audit(run_id: int) -> None:
 @task()
 def audit_page(page_id: int) -> None:
     """Audit one page, for example just after it is published."""
-    from .service import create_run, execute_run
+    from audit.runs.service import create_run, execute_run
 
     execute_run(create_run(RunTrigger.PUBLISH, page_ids=[page_id]).pk)
 
@@ -35,8 +39,7 @@ def audit_page(page_id: int) -> None:
 @task()
 def nightly_audit(night: str) -> None:
     """Audit the whole site for ``night`` (an ISO date) unless that night has a run already."""
-    from .scheduling import schedule_next_night
-    from .service import create_run, execute_run
+    from audit.runs.service import create_run, execute_run
 
     try:
         try:
@@ -58,9 +61,8 @@ WATCHDOG_INTERVAL = datetime.timedelta(minutes=2)
 @task()
 def watchdog() -> None:
     """Resume runs whose worker died, keep the nightly audit scheduled, and come back later."""
-    from .conf import audit_settings
-    from .scheduling import schedule_next_night
-    from .service import resume_stalled
+    from audit.core.conf import audit_settings
+    from audit.runs.service import resume_stalled
 
     # A page may take PAGE_TIMEOUT, and a crash costs a retry: wait longer than both.
     for run_id in resume_stalled(older_than_seconds=4 * audit_settings().PAGE_TIMEOUT + 60):
@@ -70,8 +72,22 @@ def watchdog() -> None:
 
 
 def schedule_watchdog(delay: datetime.timedelta = WATCHDOG_INTERVAL) -> None:
-    from django.utils import timezone
-
-    from .scheduling import enqueue_once
-
     enqueue_once(watchdog, timezone.now() + delay)
+
+
+@task()
+def send_digests(run_id: int) -> int:
+    """Send run ``run_id``'s digests (the nightly audit queues this when it ends)."""
+    return send_run_digests(run_id)
+
+
+def schedule_next_night(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """Enqueue the next nightly audit unless one is already waiting; returns when it runs."""
+    schedule = AuditSchedule.load()
+    if not schedule.enabled:
+        return None
+    when = next_night(now or timezone.now(), schedule.nightly_time)
+    night = when.astimezone(local_zone()).date().isoformat()
+    if enqueue_once(nightly_audit, when, night):
+        logger.info("Nightly accessibility audit scheduled for %s.", when)
+    return when

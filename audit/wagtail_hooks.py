@@ -13,26 +13,26 @@ from wagtail import hooks
 def register_audit_admin_urls() -> list[Any]:
     from django.urls import include, path
 
-    return [path("", include("audit.admin_urls"))]
+    return [path("", include("audit.admin.urls"))]
 
 
 @hooks.register("register_reports_menu_item")
 def register_accessibility_report_menu_item() -> Any:
-    from .menu import AccessibilityReportMenuItem
+    from audit.admin.menu import AccessibilityReportMenuItem
 
     return AccessibilityReportMenuItem()
 
 
 @hooks.register("register_permissions")
 def register_audit_permissions() -> Any:
-    from .permissions import group_permissions
+    from audit.admin.permissions import group_permissions
 
     return group_permissions()
 
 
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions: Any) -> None:
-    from .dismissals import register_log_actions
+    from audit.storage.dismissals import register_log_actions
 
     register_log_actions(actions)
 
@@ -41,7 +41,7 @@ def register_audit_log_actions(actions: Any) -> None:
 def register_page_findings_header_button(
     page: Any, user: Any, view_name: str, next_url: str | None = None
 ) -> Any:
-    from .menu import page_findings_buttons
+    from audit.admin.menu import page_findings_buttons
 
     return page_findings_buttons(page, user)
 
@@ -50,7 +50,7 @@ def register_page_findings_header_button(
 def add_page_listing_findings_indicator(
     buttons: list[Any], page: Any, user: Any, context: Any = None
 ) -> None:
-    from .menu import add_findings_indicator
+    from audit.admin.menu import add_findings_indicator
 
     add_findings_indicator(buttons, page, user, context)
 
@@ -60,35 +60,35 @@ def add_page_listing_findings_indicator(
 
 @hooks.register("register_reports_menu_item")
 def register_audit_runs_menu_item() -> Any:
-    from .views.runs import RunsMenuItem
+    from audit.admin.views.runs import RunsMenuItem
 
     return RunsMenuItem()
 
 
 @hooks.register("register_reports_menu_item")
 def register_accessibility_trends_menu_item() -> Any:
-    from .views.trends import TrendsMenuItem
+    from audit.admin.views.trends import TrendsMenuItem
 
     return TrendsMenuItem()
 
 
 @hooks.register("construct_homepage_panels")
 def add_accessibility_dashboard_panel(request: Any, panels: list[Any]) -> None:
-    from .dashboard import add_accessibility_panel
+    from audit.admin.dashboard import add_accessibility_panel
 
     add_accessibility_panel(request, panels)
 
 
 @hooks.register("construct_settings_menu")
 def rename_audit_settings_menu_item(request: Any, menu_items: list[Any]) -> None:
-    from .settings_admin import rename_settings_menu_item
+    from audit.admin.audit_settings import rename_settings_menu_item
 
     rename_settings_menu_item(request, menu_items)
 
 
 def _register_audit_settings() -> None:
     # Settings > Accessibility audit (a registration, not a hook: Wagtail's own decorator).
-    from .settings_admin import register_audit_settings
+    from audit.admin.audit_settings import register_audit_settings
 
     register_audit_settings()
 
@@ -98,7 +98,7 @@ _register_audit_settings()
 
 @hooks.register("construct_wagtail_userbar")
 def add_accessibility_userbar_item(request: Any, items: list[Any], page: Any = None) -> None:
-    from .menu import add_userbar_item
+    from audit.admin.menu import add_userbar_item
 
     add_userbar_item(request, items, page)
 
@@ -107,7 +107,7 @@ def _register_words_to_avoid() -> None:
     # Settings > Words to avoid (Wagtail's snippet registry, not a hook).
     from wagtail.snippets.models import register_snippet
 
-    from .words_admin import PlainEnglishTermViewSet
+    from audit.admin.words import PlainEnglishTermViewSet
 
     register_snippet(PlainEnglishTermViewSet)
 

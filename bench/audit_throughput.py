@@ -3,10 +3,10 @@ pa11y-ci, measured in the same run on the same server.
 
 The demo site is seeded into a throwaway database and served by gunicorn (4 sync workers) on
 127.0.0.1 with the page cache on and warmed, so the server is not the bottleneck. Every live
-page (``audit.discovery.wagtail_targets``) is then audited by:
+page (``audit.engine.discovery.wagtail_targets``) is then audited by:
 
 (1) Clearway's ``AuditRunner`` with ``WORKERS`` = 1, 2 and 4 and a no-op sink (nothing stored);
-(2) a plain loop: one Selenium Chromium with ``audit.browsers``' options that, for each page,
+(2) a plain loop: one Selenium Chromium with ``audit.engine.browsers``' options that, for each page,
     calls ``driver.get``, injects ``axe.min.js`` with ``execute_script`` and runs axe with
     Clearway's options (returning the same trimmed result fields Clearway asks for);
 (3) pa11y-ci (axe runner, concurrency 2, Debian's Chromium), installed with npm into the
@@ -23,7 +23,7 @@ once per process, so this overstates what the processes cost together). The guni
 is sampled apart: its CPU per page shows whether it was a bottleneck.
 
 (4) with every Clearway rule on (content and browser rules), ``--all-rules-workers``;
-(5) the nightly path twice: two stored runs (``audit.service.execute_run``, results in the
+(5) the nightly path twice: two stored runs (``audit.runs.service.execute_run``, results in the
     database) of the same pages, the second with nothing changed, so unchanged pages reuse
     their results; the ratio of their times is the brief's "unchanged site" figure.
 
@@ -390,10 +390,10 @@ def clearway_run(
     *,
     all_rules: bool = False,
 ) -> Measured:
-    from audit.conf import audit_settings
-    from audit.enums import PageStatus
-    from audit.runner import AuditRunner
-    from audit.sinks.base import RunInfo, Sink
+    from audit.core.conf import audit_settings
+    from audit.core.enums import PageStatus
+    from audit.engine.runner import AuditRunner
+    from audit.results.sinks import RunInfo, Sink
 
     class Timing(Sink):
         """No-op sink that notes when auditing began (the browsers are started by then)."""
@@ -403,14 +403,15 @@ def clearway_run(
         def begin(self, info: RunInfo) -> None:
             self.began = time.perf_counter()
 
-    from audit.checks.engine import content_checks
+    from audit.engine.content_checks import content_checks
+    from audit.storage.terms import load_terms
 
     # The brief's "full axe run": axe-core only. "All rules": plus Clearway's content and
     # browser rules, as the nightly audit runs them.
     config = audit_settings().with_overrides(
         WORKERS=workers, BROWSER_CHECKS=all_rules, CONTENT_CHECKS=all_rules
     )
-    checks = content_checks(config) if all_rules else None
+    checks = content_checks(config, terms=load_terms()) if all_rules else None
     runner = AuditRunner(config, allowed_hosts=allowed, content_checks=checks)
     sink = Timing()
     rules = "all rules" if all_rules else "axe only"
@@ -447,9 +448,9 @@ def clearway_run(
 def stored_runs(urls: list[str], server_pid: int, workers: int) -> list[Measured]:
     """The nightly path twice: stored runs with every rule, then again with nothing changed
     (unchanged pages reuse their results instead of a browser run)."""
-    from audit import service
-    from audit.enums import PageStatus, RunTrigger
-    from audit.models import PageResult
+    from audit.core.enums import PageStatus, RunTrigger
+    from audit.runs import service
+    from audit.storage.models import PageResult
 
     measured = []
     for label in ("stored run, all rules", "stored run again, nothing changed"):
@@ -484,10 +485,10 @@ def stored_runs(urls: list[str], server_pid: int, workers: int) -> list[Measured
 def plain_run(urls: list[str], server_pid: int) -> Measured:
     from selenium.webdriver.chrome.service import Service
 
-    from audit.axe import load_script
-    from audit.browsers import ChromiumDriver, chromium_options
-    from audit.conf import audit_settings
-    from audit.runner import axe_options
+    from audit.core.conf import audit_settings
+    from audit.engine.browsers import ChromiumDriver, chromium_options
+    from audit.engine.drivers.axe_results import load_script
+    from audit.engine.runner import axe_options
 
     config = audit_settings()
     source = load_script(config.AXE_SCRIPT)
@@ -685,7 +686,7 @@ def pa11y_run(urls: list[str], directory: Path, server_pid: int) -> Measured | d
 
 def page_targets(port: int) -> tuple[list[Any], list[Any]]:
     """Every live page as an AuditTarget on 127.0.0.1:port; and the skipped ones."""
-    from audit.discovery import wagtail_targets
+    from audit.engine.discovery import wagtail_targets
     from audit.results import AuditTarget
 
     found = wagtail_targets()

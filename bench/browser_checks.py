@@ -68,13 +68,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     common.collect_static()
     from django.db import connections
 
-    from audit.axe_driver import ClearwayAxe
-    from audit.browsers import LocalChromium
-    from audit.checks.browser import GROUPS, prepare_browser, run_browser_checks
+    from audit.checks.browser.suite import GROUPS, prepare_browser, run_browser_checks
     from audit.checks.catalogue import all_rules
-    from audit.conf import audit_settings
-    from audit.enums import RuleKind
-    from audit.runner import axe_options
+    from audit.core.conf import audit_settings
+    from audit.core.enums import RuleKind
+    from audit.engine.browsers import LocalChromium
+    from audit.engine.drivers.axe import ClearwayAxe
+    from audit.engine.runner import axe_options
 
     paths = spread([urlsplit(page.get_url()).path for page in common.public_pages()], args.pages)
     connections.close_all()

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     from audit.checks.content import SiteTitles, check_html, load_terms
     from audit.checks.content.document import ContentDocument
-    from audit.conf import audit_settings
+    from audit.core.conf import audit_settings
 
     client = Client()
     paths = [page.get_url() for page in common.public_pages()] + ["/search/?q=council"]

@@ -2,7 +2,8 @@
 
 A :class:`Rule` is data: id, title, plain-English help for editors (what is wrong, why it
 matters to residents, how to fix it), WCAG criteria and level, impact, who can fix it and where
-it runs. Rule modules declare their rules with :func:`register`; the audit, the editor checks,
+it runs. Rule modules declare their rules with :func:`register` and are loaded once, at
+start-up (:func:`load_rules`); the audit, the editor checks,
 the admin help and ``docs/audit-rules.md`` all read them from here.
 """
 
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from types import MappingProxyType
 from typing import Any
 
-from ..enums import FixedBy, Impact, Level, RuleKind
+from audit.core.enums import FixedBy, Impact, Level, RuleKind
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,20 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def _load_rule_modules() -> None:
-    # Rule modules register on import; importing them here makes the catalogue complete
-    # whichever entry point asked first.
-    from . import browser, content  # noqa: F401
+#: The modules that declare rules. :meth:`audit.apps.AuditConfig.ready` imports them, so the
+#: catalogue is complete before any request, task or command reads it, and reading it imports
+#: nothing more (the browser rules' declarations do not import Selenium).
+RULE_MODULES: tuple[str, ...] = ("audit.checks.content.rules", "audit.checks.browser.rules")
+
+
+def load_rules() -> None:
+    """Import every module in :data:`RULE_MODULES`; each registers its rules on import."""
+    for module in RULE_MODULES:
+        import_module(module)
 
 
 def all_rules() -> Mapping[str, Rule]:
     """Every rule, by id, in declaration order."""
-    _load_rule_modules()
     return MappingProxyType(_RULES)
 
 

@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..enums import Level, RuleKind
-from .catalogue import Rule, all_rules
+from audit.checks.catalogue import Rule, all_rules
+from audit.core.enums import Level, RuleKind
 
 #: Where the generated page lives, from the project's base directory.
 RULES_PAGE = Path("docs") / "audit-rules.md"

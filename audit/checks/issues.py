@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..enums import Engine, Outcome, Source
-from ..fingerprints import fingerprint
-from ..results import FindingResult
-from .catalogue import get_rule
+from audit.checks.catalogue import get_rule
+from audit.core.enums import Engine, Outcome, Source
+from audit.results import FindingResult
+from audit.results.fingerprints import fingerprint
 
 
 @dataclass(frozen=True)

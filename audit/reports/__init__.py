@@ -13,13 +13,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..sinks import RunSummary, Sink
-from . import json_report, junit, sarif, text
-from .base import ToolInfo
-from .json_report import LoadedReport, ReportFormatError, load_json_report
+from audit.reports import json_report, junit, sarif, text
+from audit.reports.base import ToolInfo
+from audit.reports.json_report import LoadedReport, ReportFormatError, load_json_report
+from audit.results.sinks import RunSummary, Sink
 
 if TYPE_CHECKING:
-    from ..baseline import BaselineComparison
+    from audit.reports.baseline import BaselineComparison
 
 __all__ = [
     "LoadedReport",
@@ -77,7 +77,7 @@ class ReportSink(Sink):
 
     A file is written whole or not at all (a temporary file beside it, then renamed), so a
     crashed run never leaves half a report for CI to read. With a ``baseline`` (an earlier
-    run, e.g. from :func:`audit.baseline.load_baseline`) the comparison is kept in
+    run, e.g. from :func:`audit.reports.baseline.load_baseline`) the comparison is kept in
     :attr:`comparison` for the caller's exit status.
     """
 
@@ -99,7 +99,7 @@ class ReportSink(Sink):
 
     def end(self, summary: RunSummary) -> None:
         if self.baseline is not None:
-            from ..baseline import compare
+            from audit.reports.baseline import compare
 
             self.comparison = compare(summary, self.baseline)
         if isinstance(self.output, str | Path):

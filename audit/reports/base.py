@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from urllib.parse import urlsplit
 
-from ..enums import Impact
-from ..results import FindingResult
+from audit.core.enums import Impact
+from audit.results import FindingResult
 
 #: The distribution whose version the reports give as the tool's.
 DISTRIBUTION = "clearway"

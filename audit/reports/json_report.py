@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from ..enums import Engine, Impact, Level, Outcome, PageStatus
-from ..results import FindingResult, PageAudit
-from ..sinks import RunSummary
-from .base import ToolInfo, iso
+from audit.core.enums import Engine, Impact, Level, Outcome, PageStatus
+from audit.reports.base import ToolInfo, iso
+from audit.results import FindingResult, PageAudit
+from audit.results.sinks import RunSummary
 
 SCHEMA = "clearway.audit/1"
 

@@ -18,10 +18,10 @@ import re
 
 from lxml import etree
 
-from ..enums import Engine, PageStatus
-from ..results import FindingResult, PageAudit
-from ..sinks import RunSummary
-from .base import ToolInfo, aware, short_message, split_url
+from audit.core.enums import Engine, PageStatus
+from audit.reports.base import ToolInfo, aware, short_message, split_url
+from audit.results import FindingResult, PageAudit
+from audit.results.sinks import RunSummary
 
 SUITE_NAME = "clearway accessibility audit"
 

@@ -17,13 +17,13 @@ import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..enums import Engine, Impact, Outcome, PageStatus
-from ..results import FindingResult, PageAudit
-from ..sinks import RunSummary
-from .base import ToolInfo, aware, short_message
+from audit.core.enums import Engine, Impact, Outcome, PageStatus
+from audit.reports.base import ToolInfo, aware, short_message
+from audit.results import FindingResult, PageAudit
+from audit.results.sinks import RunSummary
 
 if TYPE_CHECKING:
-    from ..baseline import BaselineComparison
+    from audit.reports.baseline import BaselineComparison
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

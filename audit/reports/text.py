@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from ..enums import Impact, PageStatus
-from ..results import FindingResult, PageAudit
-from ..sinks import RunSummary
-from .base import ToolInfo, aware, duration_text, impact_order, one_line, short_message
+from audit.core.enums import Impact, PageStatus
+from audit.reports.base import ToolInfo, aware, duration_text, impact_order, one_line, short_message
+from audit.results import FindingResult, PageAudit
+from audit.results.sinks import RunSummary
 
 if TYPE_CHECKING:
-    from ..baseline import BaselineComparison
+    from audit.reports.baseline import BaselineComparison
 
 #: Rules listed under "Most frequent rules".
 TOP_RULES = 10

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from .. import permissions
+from audit.admin import permissions
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def audit_findings_panel(context: dict[str, Any], page: Page) -> SafeString | str:
     """The page's findings for its editor panel; nothing for people who cannot edit it."""
-    from ..views.page_findings import panel_context
+    from audit.admin.views.page_findings import panel_context
 
     request = context.get("request")
     if request is None or not permissions.can_edit_page(request.user, page):

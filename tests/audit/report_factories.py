@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from audit.enums import Engine, Impact, Level, Outcome, PageStatus
-from audit.fingerprints import fingerprint, page_key
+from audit.core.enums import Engine, Impact, Level, Outcome, PageStatus
 from audit.results import FindingResult, PageAudit
-from audit.sinks import RunSummary
+from audit.results.fingerprints import fingerprint, page_key
+from audit.results.sinks import RunSummary
 
 STARTED = datetime.datetime(2025, 1, 15, 2, 0, tzinfo=datetime.UTC)
 AXE_VERSION = "4.10.2"

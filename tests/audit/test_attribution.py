@@ -9,15 +9,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from audit.axe import findings_from_results
-from audit.conf import AuditSettings
-from audit.enums import Outcome, PageStatus, RunTrigger, Source
-from audit.models import AuditRun, Finding
+from audit.core.conf import AuditSettings
+from audit.core.enums import Outcome, PageStatus, RunTrigger, Source
+from audit.engine.drivers.axe_results import findings_from_results
+from audit.engine.runner import BrowserSession
 from audit.results import AuditTarget, FindingResult, PageAudit
-from audit.runner import BrowserSession
-from audit.service import stored_summary
-from audit.sinks import RunInfo, RunSummary
-from audit.sinks.database import DatabaseSink
+from audit.results.sinks import RunInfo, RunSummary
+from audit.runs.service import stored_summary
+from audit.storage.models import AuditRun, Finding
+from audit.storage.sink import DatabaseSink
 from pages.models import HomePage
 from tests.factories import ServicePageFactory, StepByStepPageFactory, heading, paragraph
 

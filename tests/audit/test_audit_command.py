@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from audit.enums import RunStatus, RunTrigger
-from audit.models import AuditRun, Finding
+from audit.core.enums import RunStatus, RunTrigger
+from audit.storage.models import AuditRun, Finding
 
 from .conftest import LocalSite
 

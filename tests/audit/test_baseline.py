@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from audit.baseline import (
+from audit.core.enums import Impact, Outcome, PageStatus
+from audit.reports import ToolInfo, json_report
+from audit.reports.baseline import (
     BaselineComparison,
     BaselineError,
     LocatedFinding,
@@ -16,8 +18,6 @@ from audit.baseline import (
     load_baseline,
     parse_fail_on,
 )
-from audit.enums import Impact, Outcome, PageStatus
-from audit.reports import ToolInfo, json_report
 from tests.audit.report_factories import finding, mixed_summary, page, summary
 
 BINS = "http://localhost/bins/"

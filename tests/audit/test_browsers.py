@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from selenium.common.exceptions import WebDriverException
 
-from audit.axe import AxeScriptMissing, run_options
-from audit.axe_driver import ClearwayAxe
-from audit.browsers import (
+from audit.core.conf import AuditSettings
+from audit.core.enums import PageStatus
+from audit.engine.browsers import (
     CHROMIUM_ARGUMENTS,
     BrowserBackend,
     BrowserUnavailable,
@@ -25,10 +25,10 @@ from audit.browsers import (
     chromium_options,
     get_backend,
 )
-from audit.conf import AuditSettings
-from audit.enums import PageStatus
+from audit.engine.drivers.axe import ClearwayAxe
+from audit.engine.drivers.axe_results import AxeScriptMissing, run_options
+from audit.engine.runner import BrowserSession
 from audit.results import AuditTarget
-from audit.runner import BrowserSession
 
 from .conftest import LocalSite
 from .test_runner import BARRIERS, CLEAN, barriers, summary_of
@@ -68,7 +68,7 @@ def test_a_backend_by_dotted_path() -> None:
 
 def test_a_backend_must_be_a_backend() -> None:
     with pytest.raises(BrowserUnavailable, match="is not a BrowserBackend subclass"):
-        get_backend(settings(BROWSER_BACKEND="audit.conf.AuditSettings"))
+        get_backend(settings(BROWSER_BACKEND="audit.core.conf.AuditSettings"))
     with pytest.raises(ImportError):
         get_backend(settings(BROWSER_BACKEND="audit.nothing.Here"))
 

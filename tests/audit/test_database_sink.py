@@ -7,11 +7,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from audit.enums import Engine, FindingStatus, Impact, Level, Outcome, PageStatus, RunTrigger
-from audit.models import AuditRun, Finding, PageResult, TrackedFinding
+from audit.core.enums import Engine, FindingStatus, Impact, Level, Outcome, PageStatus, RunTrigger
 from audit.results import FindingResult, PageAudit
-from audit.sinks import RunInfo, RunSummary
-from audit.sinks.database import DatabaseSink
+from audit.results.sinks import RunInfo, RunSummary
+from audit.storage.models import AuditRun, Finding, PageResult, TrackedFinding
+from audit.storage.sink import DatabaseSink
 
 URL = "http://localhost/bins/"
 

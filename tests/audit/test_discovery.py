@@ -16,8 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from audit.conf import AuditSettings
-from audit.discovery import (
+from audit.core.conf import AuditSettings
+from audit.engine.discovery import (
     FetchError,
     SitemapError,
     SkippedTarget,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.exclusions import is_excluded, parse_patterns, pattern_errors
+from audit.engine.exclusions import is_excluded, parse_patterns, pattern_errors
 
 PATTERNS = """
 # Old news is not maintained.

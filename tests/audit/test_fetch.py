@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from audit.conf import AuditSettings
-from audit.fetch import USER_AGENT, FetchProblem, FetchResult, fetch_page
+from audit.core.conf import AuditSettings
+from audit.engine.fetch import USER_AGENT, FetchProblem, FetchResult, fetch_page
 
 from .conftest import LocalSite, Route
 

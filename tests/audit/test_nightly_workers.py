@@ -21,8 +21,8 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Site
 
-from audit.enums import PageStatus, RunStatus, RunTrigger
-from audit.models import AuditRun, PageResult
+from audit.core.enums import PageStatus, RunStatus, RunTrigger
+from audit.storage.models import AuditRun, PageResult
 from audit.tasks import nightly_audit
 from tests.factories import build_site
 

@@ -13,8 +13,7 @@ import pytest
 from jsonschema import Draft4Validator
 from lxml import etree
 
-from audit.baseline import compare
-from audit.enums import Impact, Outcome, PageStatus
+from audit.core.enums import Impact, Outcome, PageStatus
 from audit.reports import (
     ReportFormat,
     ReportFormatError,
@@ -27,7 +26,8 @@ from audit.reports import (
     sarif,
     text,
 )
-from audit.sinks import RunSummary
+from audit.reports.baseline import compare
+from audit.results.sinks import RunSummary
 from tests.audit.report_factories import STARTED, finding, mixed_summary, page, summary
 
 DATA = Path(__file__).parent / "data"

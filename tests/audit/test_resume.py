@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from audit.enums import RunStatus, RunTrigger
-from audit.models import AuditRun, Finding, PageResult
+from audit.core.enums import RunStatus, RunTrigger
+from audit.storage.models import AuditRun, Finding, PageResult
 
 from .conftest import LocalSite, manage_py_env
 

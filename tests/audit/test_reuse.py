@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from audit import service
-from audit.browsers import LocalChromium
-from audit.conf import AuditSettings
-from audit.enums import PageStatus, RunTrigger
-from audit.models import AuditRun, Finding, PageResult
-from audit.reuse import AssetFingerprints, analysis_key, asset_urls, content_fingerprint
+from audit.core.conf import AuditSettings
+from audit.core.enums import PageStatus, RunTrigger
+from audit.engine.browsers import LocalChromium
+from audit.engine.reuse import AssetFingerprints, analysis_key, asset_urls, content_fingerprint
+from audit.runs import service
+from audit.storage.models import AuditRun, Finding, PageResult
 
 from .conftest import LocalSite
 

@@ -7,10 +7,10 @@ from unittest import mock
 
 import pytest
 
-from audit import service
-from audit.axe import DEFAULT_TAGS
-from audit.enums import PageStatus, RuleSet, RunStatus, RunTrigger
-from audit.models import AuditRun, AuditSchedule
+from audit.core.conf import DEFAULT_TAGS
+from audit.core.enums import PageStatus, RuleSet, RunStatus, RunTrigger
+from audit.runs import service
+from audit.storage.models import AuditRun, AuditSchedule
 from audit.tasks import nightly_audit
 from tests.factories import ServicePageFactory, build_site
 
@@ -73,7 +73,7 @@ def test_a_finished_nightly_run_sends_its_digests_and_a_failed_one_does_not() ->
         return AuditRun.objects.get(pk=run_id)
 
     with (
-        mock.patch("audit.service.execute_run", side_effect=finish),
+        mock.patch("audit.runs.service.execute_run", side_effect=finish),
         mock.patch("audit.tasks.send_digests") as send_digests,
     ):
         nightly_audit.call("2026-01-11")
@@ -81,7 +81,7 @@ def test_a_finished_nightly_run_sends_its_digests_and_a_failed_one_does_not() ->
     send_digests.enqueue.assert_called_once_with(finished.pk)
 
     with (
-        mock.patch("audit.service.execute_run", side_effect=fail),
+        mock.patch("audit.runs.service.execute_run", side_effect=fail),
         mock.patch("audit.tasks.send_digests") as send_digests,
     ):
         nightly_audit.call("2026-01-12")

@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit import runner
-from audit.browsers import BrowserUnavailable, ChromiumDriver, LocalChromium
-from audit.conf import AuditSettings
-from audit.enums import Impact, Level, Outcome, PageStatus
+from audit.core.conf import AuditSettings
+from audit.core.enums import Impact, Level, Outcome, PageStatus
+from audit.engine import runner
+from audit.engine.browsers import BrowserUnavailable, ChromiumDriver, LocalChromium
+from audit.engine.runner import AuditRunner, BrowserSession, SinkError
 from audit.results import AuditTarget, FindingResult, PageAudit
-from audit.runner import AuditRunner, BrowserSession, SinkError
-from audit.sinks import RunInfo, RunSummary, Sink
+from audit.results.sinks import RunInfo, RunSummary, Sink
 
 from .conftest import LocalSite
 

@@ -11,10 +11,10 @@ from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from audit.enums import RunTrigger
-from audit.models import AuditRun, AuditSchedule
-from audit.scheduling import next_night, schedule_next_night
-from audit.tasks import nightly_audit
+from audit.core.enums import RunTrigger
+from audit.jobs.scheduling import next_night
+from audit.storage.models import AuditRun, AuditSchedule
+from audit.tasks import nightly_audit, schedule_next_night
 
 UTC = datetime.UTC
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -76,7 +76,7 @@ def test_the_time_set_in_the_admin_is_used_and_off_means_off() -> None:
 
 @pytest.mark.django_db
 def test_a_night_is_audited_once_even_if_its_task_runs_twice() -> None:
-    with mock.patch("audit.service.execute_run") as execute_run:
+    with mock.patch("audit.runs.service.execute_run") as execute_run:
         nightly_audit.call("2026-01-11")
         nightly_audit.call("2026-01-11")
     runs = AuditRun.objects.filter(trigger=RunTrigger.NIGHTLY)

@@ -1,7 +1,7 @@
 """axe-core's violations, formatted for a failing test's report.
 
-axe runs through the audit's own engine (:class:`audit.axe_driver.ClearwayAxe`, started by
-:class:`audit.runner.BrowserSession`); only the readable report is the tests' own.
+axe runs through the audit's own engine (:class:`audit.engine.drivers.axe.ClearwayAxe`, started by
+:class:`audit.engine.runner.BrowserSession`); only the readable report is the tests' own.
 """
 
 from __future__ import annotations

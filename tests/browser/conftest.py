@@ -1,7 +1,7 @@
 """Real-browser fixtures: headless Chromium, and the demo council on a live server.
 
-The browsers are the audit's own (:mod:`audit.browsers`) and axe-core runs through the audit's
-engine (:class:`audit.runner.BrowserSession`), so these tests exercise that code too.
+The browsers are the audit's own (:mod:`audit.engine.browsers`) and axe-core runs through the
+audit's engine (:class:`audit.engine.runner.BrowserSession`), so these tests exercise that code too.
 
 The demo council is seeded once for the whole browser package, straight into the test
 database, and served by a live server thread. The database is put back exactly as it was
@@ -33,9 +33,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from audit.browsers import BrowserUnavailable, LocalChromium
-from audit.conf import AuditSettings, audit_settings
-from audit.runner import BrowserSession
+from audit.core.conf import AuditSettings, audit_settings
+from audit.engine.browsers import BrowserUnavailable, LocalChromium
+from audit.engine.runner import BrowserSession
 
 #: Chromium's content setting that blocks JavaScript on every site.
 NO_JAVASCRIPT_PREFS = {"profile.managed_default_content_settings.javascript": 2}

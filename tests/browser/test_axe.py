@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.axe import run_options
-from audit.runner import BrowserSession
+from audit.engine.drivers.axe_results import run_options
+from audit.engine.runner import BrowserSession
 
 from .axe import format_violation
 from .conftest import DemoSite, Findings

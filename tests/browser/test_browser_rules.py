@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.checks.browser import prepare_browser, run_browser_checks
-from audit.conf import AuditSettings
+from audit.checks.browser.suite import prepare_browser, run_browser_checks
+from audit.core.conf import AuditSettings
 
 from .conftest import DemoSite, Target
 

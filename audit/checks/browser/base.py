@@ -18,10 +18,10 @@ from typing import Any
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ...conf import AuditSettings
-from ...enums import FixedBy, Outcome, Source
-from ..catalogue import get_rule
-from ..issues import Issue
+from audit.checks.catalogue import get_rule
+from audit.checks.issues import Issue
+from audit.core.conf import AuditSettings
+from audit.core.enums import FixedBy, Outcome, Source
 
 logger = logging.getLogger(__name__)
 

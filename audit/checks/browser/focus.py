@@ -55,9 +55,14 @@ from typing import Any
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from ..issues import Issue
-from .base import Context, issues, raw_script, script
-from .rules import FOCUS_NOT_OBSCURED, FOCUS_VISIBLE, KEYBOARD_ACCESS, KEYBOARD_TRAP
+from audit.checks.browser.base import Context, issues, raw_script, script
+from audit.checks.browser.rules import (
+    FOCUS_NOT_OBSCURED,
+    FOCUS_VISIBLE,
+    KEYBOARD_ACCESS,
+    KEYBOARD_TRAP,
+)
+from audit.checks.issues import Issue
 
 RULES = (FOCUS_VISIBLE.id, FOCUS_NOT_OBSCURED.id, KEYBOARD_TRAP.id, KEYBOARD_ACCESS.id)
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..issues import Issue
-from .base import Context, Request, issues, run_requests
-from .rules import AUTOPLAY_AUDIO, MOVING_CONTENT
+from audit.checks.browser.base import Context, Request, issues, run_requests
+from audit.checks.browser.rules import AUTOPLAY_AUDIO, MOVING_CONTENT
+from audit.checks.issues import Issue
 
 RULES = (AUTOPLAY_AUDIO.id, MOVING_CONTENT.id)
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..catalogue import all_rules
-from ..issues import Issue
-from .base import Context, Request, issue, run_requests
-from .language import STOP_WORDS, confident, guess_language
-from .rules import PAGE_LANGUAGE, PAGE_TITLE
+from audit.checks.browser.base import Context, Request, issue, run_requests
+from audit.checks.browser.language import STOP_WORDS, confident, guess_language
+from audit.checks.browser.rules import PAGE_LANGUAGE, PAGE_TITLE
+from audit.checks.catalogue import all_rules
+from audit.checks.issues import Issue
 
 RULES = (PAGE_TITLE.id, PAGE_LANGUAGE.id)
 

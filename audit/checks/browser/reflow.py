@@ -18,9 +18,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ..issues import Issue
-from .base import Context, issues
-from .rules import REFLOW
+from audit.checks.browser.base import Context, issues
+from audit.checks.browser.rules import REFLOW
+from audit.checks.issues import Issue
 
 logger = logging.getLogger(__name__)
 

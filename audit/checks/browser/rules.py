@@ -6,8 +6,8 @@ The checks themselves are in the group modules (:mod:`.reflow`, :mod:`.spacing`,
 
 from __future__ import annotations
 
-from ...enums import FixedBy, Impact, Level, RuleKind
-from ..catalogue import Rule, register
+from audit.checks.catalogue import Rule, register
+from audit.core.enums import FixedBy, Impact, Level, RuleKind
 
 #: Content that needs two dimensions to be used, which WCAG 1.4.10 lets scroll sideways:
 #: data tables, media, maps and diagrams drawn in canvas or SVG, embeds and toolbars.

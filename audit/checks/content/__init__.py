@@ -13,15 +13,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ...conf import AuditSettings
-from ..catalogue import get_rule
-from ..issues import Issue
-from .context import CheckContext
-from .document import ContentDocument
-from .readability import READING_AGE, ReadabilityReport, SentenceScore, analyse_readability
-from .rules import CHECKS
-from .titles import SiteTitles
-from .words import DEFAULT_TERMS, PlainTerm, load_terms
+from audit.checks.catalogue import get_rule
+from audit.checks.content.context import CheckContext
+from audit.checks.content.document import ContentDocument
+from audit.checks.content.readability import (
+    READING_AGE,
+    ReadabilityReport,
+    SentenceScore,
+    analyse_readability,
+)
+from audit.checks.content.rules import CHECKS
+from audit.checks.content.titles import SiteTitles
+from audit.checks.content.words import DEFAULT_TERMS, PlainTerm
+from audit.checks.issues import Issue
+from audit.core.conf import AuditSettings
 
 __all__ = [
     "DEFAULT_TERMS",
@@ -31,7 +36,6 @@ __all__ = [
     "SiteTitles",
     "check_html",
     "content_rule_ids",
-    "load_terms",
     "reading_age_report",
 ]
 
@@ -49,7 +53,7 @@ def check_html(
     url: str,
     config: AuditSettings,
     site_titles: SiteTitles | None = None,
-    terms: Sequence[PlainTerm] | None = None,
+    terms: Sequence[PlainTerm],
     order: int | None = None,
 ) -> list[Issue]:
     """Every enabled content rule on one rendered page. Never raises on bad HTML (returns []
@@ -58,8 +62,8 @@ def check_html(
     ``url`` is the page's address (links are resolved against it; the home page may be
     called "Home"). ``site_titles`` enables the duplicate title and description rules (and
     records this page, at ``order`` in the run, when it grows during a run).
-    ``terms`` is the list of words to avoid; None reads it from the database
-    (:func:`load_terms`, one query): a run over many pages should load it once and pass it.
+    ``terms`` is the list of words to avoid: :data:`DEFAULT_TERMS`, or the editors' list
+    (:func:`audit.storage.terms.load_terms`, one query), loaded once for a run of many pages.
     """
     document = ContentDocument(html)
     if document.empty:
@@ -67,9 +71,7 @@ def check_html(
     if site_titles is not None:
         site_titles.record(url, document.title, document.meta_description, order)
     enabled = frozenset(rule_id for rule_id in CHECKS if config.rule_enabled(rule_id))
-    if terms is None and "clearway-words-to-avoid" in enabled:
-        terms = load_terms()
-    terms_tuple = tuple(terms or ())
+    terms_tuple = tuple(terms)
     issues: list[Issue] = []
     for rule_id, check in CHECKS.items():
         if rule_id not in enabled:

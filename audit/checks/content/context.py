@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from ...enums import Outcome, Source
-from ..issues import Issue
-from .document import ContentDocument
+from audit.checks.content.document import ContentDocument
+from audit.checks.issues import Issue
+from audit.core.enums import Outcome, Source
 
 if TYPE_CHECKING:
-    from .titles import SiteTitles
-    from .words import PlainTerm
+    from audit.checks.content.titles import SiteTitles
+    from audit.checks.content.words import PlainTerm
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from ...enums import Source
-from ...fingerprints import SNIPPET_LIMIT
+from audit.core.enums import Source
+from audit.results.fingerprints import SNIPPET_LIMIT
 
 _WHITESPACE = re.compile(r"\s+")
 _IDENT = re.compile(r"^[A-Za-z_][\w-]*$")

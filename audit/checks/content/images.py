@@ -16,9 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from ..issues import Issue
-from .context import CheckContext, element_issue, quote
-from .document import ContentDocument, fold, text_of
+from audit.checks.content.context import CheckContext, element_issue, quote
+from audit.checks.content.document import ContentDocument, fold, text_of
+from audit.checks.issues import Issue
 
 ALT_FILE_NAME = "clearway-alt-file-name"
 ALT_CAPTION = "clearway-alt-repeats-caption"

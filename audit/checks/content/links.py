@@ -16,10 +16,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
-from ...urls import normalise_url
-from ..issues import Issue
-from .context import CheckContext, element_issue, quote
-from .document import ContentDocument, accessible_name, fold, text_of
+from audit.checks.content.context import CheckContext, element_issue, quote
+from audit.checks.content.document import ContentDocument, accessible_name, fold, text_of
+from audit.checks.issues import Issue
+from audit.core.addresses import normalise_url
 
 LINK_TEXT = "clearway-link-text"
 SAME_TEXT = "clearway-link-text-same"

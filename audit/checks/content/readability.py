@@ -30,10 +30,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...enums import Source
-from ..issues import Issue
-from .context import CheckContext, element_issue, page_issue, quote
-from .document import ContentDocument, TextBlock, text_of
+from audit.checks.content.context import CheckContext, element_issue, page_issue, quote
+from audit.checks.content.document import ContentDocument, TextBlock, text_of
+from audit.checks.issues import Issue
+from audit.core.enums import Source
 
 READING_AGE = "clearway-reading-age"
 LONG_SENTENCE = "clearway-long-sentence"

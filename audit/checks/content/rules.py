@@ -5,10 +5,10 @@ Written for a council editor; ``docs/audit-rules.md`` is generated from these.
 
 from __future__ import annotations
 
-from ...enums import FixedBy, Impact, Level, RuleKind
-from ..catalogue import Rule, register
-from . import images, links, readability, statement, style, titles, words
-from .links import DOCUMENT_EXTENSIONS
+from audit.checks.catalogue import Rule, register
+from audit.checks.content import images, links, readability, statement, style, titles, words
+from audit.checks.content.links import DOCUMENT_EXTENSIONS
+from audit.core.enums import FixedBy, Impact, Level, RuleKind
 
 LINK_TEXT = register(
     Rule(

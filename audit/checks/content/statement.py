@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from ..issues import Issue
-from .context import CheckContext, page_issue
-from .document import ContentDocument, accessible_name
+from audit.checks.content.context import CheckContext, page_issue
+from audit.checks.content.document import ContentDocument, accessible_name
+from audit.checks.issues import Issue
 
 STATEMENT_LINK = "clearway-accessibility-statement-link"
 

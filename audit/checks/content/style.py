@@ -22,9 +22,9 @@ import re
 
 from lxml.html import HtmlElement
 
-from ..issues import Issue
-from .context import CheckContext, element_issue, quote
-from .document import ContentDocument, is_hidden, text_of
+from audit.checks.content.context import CheckContext, element_issue, quote
+from audit.checks.content.document import ContentDocument, is_hidden, text_of
+from audit.checks.issues import Issue
 
 BLOCK_CAPITALS = "clearway-block-capitals"
 EMPHASIS = "clearway-italic-underline"

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from urllib.parse import urlsplit
 
-from ...enums import Source
-from ..issues import Issue
-from .context import CheckContext, page_issue, quote
-from .document import ContentDocument, fold
+from audit.checks.content.context import CheckContext, page_issue, quote
+from audit.checks.content.document import ContentDocument, fold
+from audit.checks.issues import Issue
+from audit.core.enums import Source
 
 TITLE_DESCRIPTIVE = "clearway-page-title-descriptive"
 TITLE_DUPLICATE = "clearway-page-title-duplicate"

@@ -23,9 +23,9 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from ..issues import Issue
-from .context import CheckContext, element_issue
-from .document import ContentDocument, fold
+from audit.checks.content.context import CheckContext, element_issue
+from audit.checks.content.document import ContentDocument, fold
+from audit.checks.issues import Issue
 
 WORDS_TO_AVOID = "clearway-words-to-avoid"
 
@@ -39,7 +39,8 @@ class PlainTerm:
     note: str = ""
 
 
-def _terms(rows: Sequence[tuple[str, str, str]]) -> tuple[PlainTerm, ...]:
+def terms_from_rows(rows: Sequence[tuple[str, str, str]]) -> tuple[PlainTerm, ...]:
+    """Terms from (phrase, alternatives comma-separated, note) rows."""
     return tuple(
         PlainTerm(phrase, tuple(a.strip() for a in alternatives.split(",") if a.strip()), note)
         for phrase, alternatives, note in rows
@@ -126,28 +127,7 @@ DEFAULT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("with regard to", "about", _PLAIN),
     ("with regards to", "about", _PLAIN),
 )
-DEFAULT_TERMS: tuple[PlainTerm, ...] = _terms(DEFAULT_ROWS)
-
-
-def load_terms() -> tuple[PlainTerm, ...]:
-    """The enabled ``PlainEnglishTerm`` rows; the default list when the table is empty or
-    cannot be read (no database, or not migrated yet).
-
-    One query: the audit loads the list once per run and passes it to each page's check.
-    """
-    from django.db import DatabaseError
-
-    from ...models import PlainEnglishTerm
-
-    try:
-        rows = list(
-            PlainEnglishTerm.objects.values_list("phrase", "alternatives", "note", "enabled")
-        )
-    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
-        return DEFAULT_TERMS
-    if not rows:
-        return DEFAULT_TERMS
-    return _terms([(phrase, alts, note) for phrase, alts, note, enabled in rows if enabled])
+DEFAULT_TERMS: tuple[PlainTerm, ...] = terms_from_rows(DEFAULT_ROWS)
 
 
 @lru_cache(maxsize=16)

@@ -12,13 +12,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audit.axe import AxeScriptMissing, load_script
-from audit.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
-from audit.browsers import BrowserUnavailable
 from audit.checks.content import SiteTitles
-from audit.checks.engine import content_checks
-from audit.conf import AuditSettings, audit_settings
-from audit.discovery import (
+from audit.core.conf import AuditSettings, audit_settings
+from audit.core.enums import Impact, PageStatus, RunTrigger
+from audit.engine.browsers import BrowserUnavailable
+from audit.engine.content_checks import content_checks
+from audit.engine.discovery import (
     DiscoveryError,
     allowed_hosts_for,
     explicit_targets,
@@ -27,13 +26,15 @@ from audit.discovery import (
     sitemap_targets,
     wagtail_targets,
 )
-from audit.enums import Impact, PageStatus, RunTrigger
+from audit.engine.drivers.axe_results import AxeScriptMissing, load_script
+from audit.engine.runner import AuditRunner
 from audit.reports import ReportFormat, ReportSink
+from audit.reports.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
+from audit.reports.progress import ProgressSink
 from audit.results import AuditTarget, PageAudit
-from audit.runner import AuditRunner
-from audit.service import create_run, execute_run, interrupted_run_like, stored_summary
-from audit.sinks import RunSummary, SinkGroup
-from audit.sinks.progress import ProgressSink
+from audit.results.sinks import RunSummary, SinkGroup
+from audit.runs.service import create_run, execute_run, interrupted_run_like, stored_summary
+from audit.storage.terms import load_terms
 
 COULD_NOT_RUN = 2
 
@@ -184,7 +185,7 @@ class Command(BaseCommand):
         checks = None
         if config.CONTENT_CHECKS:
             titles = SiteTitles.from_wagtail() if whole_site else SiteTitles.growing()
-            checks = content_checks(config, site_titles=titles)
+            checks = content_checks(config, site_titles=titles, terms=load_terms())
         runner = AuditRunner(config, allowed_hosts=hosts, content_checks=checks)
         summary = runner.run(targets, SinkGroup(progress))
         summary.pages.extend(skipped)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from audit.enums import (
+from audit.core.enums import (
     DismissalReason,
     DismissalScope,
     Engine,
@@ -31,8 +31,8 @@ from audit.enums import (
     RunTrigger,
     Source,
 )
-from audit.fingerprints import fingerprint, page_key, target_key
-from audit.models import AuditRun, Dismissal, Finding, PageResult, TrackedFinding
+from audit.results.fingerprints import fingerprint, page_key, target_key
+from audit.storage.models import AuditRun, Dismissal, Finding, PageResult, TrackedFinding
 
 BASE_URL = "http://localhost"
 

@@ -11,8 +11,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from audit.dashboard import AccessibilityPanel, pages_with_problems, site_summary
-from audit.enums import FindingStatus, Impact, Outcome
+from audit.admin.dashboard import AccessibilityPanel, pages_with_problems, site_summary
+from audit.core.enums import FindingStatus, Impact, Outcome
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages, build_people
 from tests.factories import ServicePageFactory

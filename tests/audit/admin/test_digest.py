@@ -12,9 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Page
 
-from audit.digest import new_or_regressed, send_digests, send_run_digests
-from audit.enums import FindingStatus, Outcome, RunStatus, RunTrigger
-from audit.models import AuditRun, AuditSchedule, DigestDelivery, TrackedFinding
+from audit.core.enums import FindingStatus, Outcome, RunStatus, RunTrigger
+from audit.jobs.digest import new_or_regressed, send_run_digests
+from audit.storage.models import AuditRun, AuditSchedule, DigestDelivery, TrackedFinding
+from audit.tasks import send_digests
 from tests.audit.admin.factories import (
     AuditRunFactory,
     FindingFactory,

@@ -9,9 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import PageLogEntry
 
-from audit.dismissals import DISMISS_ACTION, UNDO_ACTION, active_dismissal_for, dismiss, undo
-from audit.enums import DismissalReason, DismissalScope, FindingStatus
-from audit.models import Dismissal, TrackedFinding
+from audit.core.enums import DismissalReason, DismissalScope, FindingStatus
+from audit.storage.dismissals import (
+    DISMISS_ACTION,
+    UNDO_ACTION,
+    active_dismissal_for,
+    dismiss,
+    undo,
+)
+from audit.storage.models import Dismissal, TrackedFinding
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.factories import SuperuserFactory

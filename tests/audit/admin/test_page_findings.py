@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit.enums import FindingStatus, Source
-from audit.models import Dismissal
-from audit.views.page_findings import mark_audit_pending
+from audit.admin.views.page_findings import mark_audit_pending
+from audit.core.enums import FindingStatus, Source
+from audit.storage.models import Dismissal
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.factories import ServicePageFactory, SuperuserFactory, heading, paragraph
@@ -198,7 +198,7 @@ def test_rule_help_pages(site: Any, client: Client) -> None:
 
 
 def test_pending_marker_expires_with_a_stored_result(site: Any) -> None:
-    from audit.views.page_findings import audit_pending
+    from audit.admin.views.page_findings import audit_pending
 
     mark_audit_pending(site.tax_page.pk)
     assert audit_pending(site.tax_page.pk)

@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit import permissions
-from audit.enums import FindingStatus
-from audit.models import Dismissal, TrackedFinding
+from audit.admin import permissions
+from audit.core.enums import FindingStatus
+from audit.storage.models import Dismissal, TrackedFinding
 from tests.audit.admin.factories import AuditRunFactory, DismissalFactory, tracked_finding
 from tests.audit.admin.people import build_pages, build_people
 

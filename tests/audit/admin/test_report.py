@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from audit.enums import FindingStatus, Impact, Level, Outcome, Source
-from audit.views.report import csv_safe
+from audit.admin.views.report import csv_safe
+from audit.core.enums import FindingStatus, Impact, Level, Outcome, Source
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.factories import SuperuserFactory

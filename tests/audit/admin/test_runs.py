@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.enums import Outcome, PageStatus, RunStatus, RunTrigger
-from audit.models import AuditRun
-from audit.views.runs import format_duration
+from audit.admin.views.runs import format_duration
+from audit.core.enums import Outcome, PageStatus, RunStatus, RunTrigger
+from audit.storage.models import AuditRun
 from tests.audit.admin.factories import (
     AuditRunFactory,
     FindingFactory,

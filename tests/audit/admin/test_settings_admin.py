@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit.enums import RuleSet
-from audit.models import AuditSchedule
+from audit.core.enums import RuleSet
+from audit.storage.models import AuditSchedule
 from tests.factories import SuperuserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

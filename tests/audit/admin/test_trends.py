@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.enums import Impact, Outcome, RunStatus, RunTrigger
-from audit.models import AuditRun
-from audit.trends import findings_trend
-from audit.views.trends import build_chart, nice_scale
+from audit.admin.views.trends import build_chart, nice_scale
+from audit.core.enums import Impact, Outcome, RunStatus, RunTrigger
+from audit.storage.models import AuditRun
+from audit.storage.trends import findings_trend
 from tests.audit.admin.factories import AuditRunFactory, FindingFactory, PageResultFactory
 from tests.factories import SuperuserFactory
 

@@ -7,9 +7,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit.checks.content import check_html, load_terms
-from audit.conf import AuditSettings
-from audit.models import PlainEnglishTerm
+from audit.checks.content import check_html
+from audit.core.conf import AuditSettings
+from audit.storage.models import PlainEnglishTerm
+from audit.storage.terms import load_terms
 
 from .people import ADMIN, user
 
@@ -21,7 +22,9 @@ PAGE = """<!doctype html><html lang="en"><head><title>Bins</title></head><body><
 
 
 def words_rule(html: str) -> list[str]:
-    issues = check_html(html, url="https://council.example/bins", config=AuditSettings())
+    issues = check_html(
+        html, url="https://council.example/bins", config=AuditSettings(), terms=load_terms()
+    )
     return [issue.message for issue in issues if issue.rule == "clearway-words-to-avoid"]
 
 

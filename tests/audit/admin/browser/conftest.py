@@ -13,10 +13,10 @@ from django.conf import settings
 from django.test import Client
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.axe import run_options
-from audit.axe_driver import ClearwayAxe
-from audit.browsers import BrowserUnavailable, LocalChromium
-from audit.conf import audit_settings
+from audit.core.conf import audit_settings
+from audit.engine.browsers import BrowserUnavailable, LocalChromium
+from audit.engine.drivers.axe import ClearwayAxe
+from audit.engine.drivers.axe_results import run_options
 
 WIDTH = 1280
 

@@ -22,10 +22,10 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from audit.axe_driver import ClearwayAxe
-from audit.enums import FindingStatus, Impact, Source
-from audit.models import TrackedFinding
-from audit.views.page_findings import mark_audit_pending
+from audit.admin.views.page_findings import mark_audit_pending
+from audit.core.enums import FindingStatus, Impact, Source
+from audit.engine.drivers.axe import ClearwayAxe
+from audit.storage.models import TrackedFinding
 from tests.audit.admin.browser.conftest import sign_in
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages

@@ -29,12 +29,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from audit.axe_driver import ClearwayAxe
-from audit.browsers import LocalChromium
-from audit.conf import audit_settings
-from audit.digest import build_digests, render_digest
-from audit.enums import Impact, PageStatus, RunStatus, RunTrigger
-from audit.models import AuditRun, AuditSchedule
+from audit.core.conf import audit_settings
+from audit.core.enums import Impact, PageStatus, RunStatus, RunTrigger
+from audit.engine.browsers import LocalChromium
+from audit.engine.drivers.axe import ClearwayAxe
+from audit.jobs.digest import build_digests, render_digest
+from audit.storage.models import AuditRun, AuditSchedule
 from tests.audit.admin.browser.conftest import WIDTH, sign_in
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import build_pages

@@ -1,9 +1,9 @@
 """One headless Chromium for the browser rules' tests, and a helper that serves a page,
-loads it and runs :func:`audit.checks.browser.run_browser_checks` on it.
+loads it and runs :func:`audit.checks.browser.suite.run_browser_checks` on it.
 
-The browser is the audit's own (:class:`audit.browsers.LocalChromium`), prepared the way a
-session prepares it (:func:`audit.checks.browser.prepare_browser`), and reused by every test in
-the package, as the audit reuses one browser for many pages: so each test also checks that the
+The browser is the audit's own (:class:`audit.engine.browsers.LocalChromium`), prepared the way a
+session prepares it (:func:`audit.checks.browser.suite.prepare_browser`), and reused by every test
+in the package, as the audit reuses one browser for many pages: so each test also checks that the
 previous one left the browser clean.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.browsers import BrowserUnavailable, LocalChromium
-from audit.checks.browser import prepare_browser, run_browser_checks
+from audit.checks.browser.suite import prepare_browser, run_browser_checks
 from audit.checks.issues import Issue
-from audit.conf import AuditSettings, audit_settings
+from audit.core.conf import AuditSettings, audit_settings
+from audit.engine.browsers import BrowserUnavailable, LocalChromium
 from tests.audit.conftest import LocalSite
 
 CheckPage = Callable[..., list[Issue]]

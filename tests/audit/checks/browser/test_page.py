@@ -6,7 +6,7 @@ import pytest
 
 from audit.checks.browser.page import CONTENT_TITLE_RULE, title_problem
 from audit.checks.catalogue import all_rules
-from audit.conf import AuditSettings
+from audit.core.conf import AuditSettings
 
 from .conftest import CheckPage, page
 

@@ -7,12 +7,12 @@ import pytest
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.axe_driver import ClearwayAxe
-from audit.checks.browser import run_browser_checks
 from audit.checks.browser.page import CONTENT_TITLE_RULE
+from audit.checks.browser.suite import run_browser_checks
 from audit.checks.catalogue import all_rules
-from audit.conf import AuditSettings
-from audit.enums import RuleKind
+from audit.core.conf import AuditSettings
+from audit.core.enums import RuleKind
+from audit.engine.drivers.axe import ClearwayAxe
 from tests.audit.conftest import LocalSite
 
 from .conftest import CheckPage, page
@@ -97,7 +97,7 @@ def test_without_cdp_reflow_resizes_the_window_and_puts_it_back(
     """A WebDriver server that refuses DevTools commands: the window is resized instead."""
     import weakref
 
-    import audit.checks.browser as browser_checks
+    import audit.checks.browser.suite as browser_checks
 
     def refuse(command: str, parameters: dict[str, object]) -> None:
         raise WebDriverException(f"unknown command: {command}")

@@ -14,7 +14,7 @@ import pytest
 
 from audit.checks.content import DEFAULT_TERMS, PlainTerm, SiteTitles, check_html
 from audit.checks.issues import Issue
-from audit.conf import AuditSettings
+from audit.core.conf import AuditSettings
 
 URL = "https://www.anytown.gov.uk/council-tax/pay/"
 STATEMENT_FOOTER = (

@@ -10,8 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from audit.checks.content import SiteTitles, check_html, load_terms, reading_age_report
-from audit.conf import AuditSettings
+from audit.checks.content import SiteTitles, check_html, reading_age_report
+from audit.core.conf import AuditSettings
+from audit.storage.terms import load_terms
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.enums import Source
+from audit.core.enums import Source
 
 from .conftest import issues, page
 

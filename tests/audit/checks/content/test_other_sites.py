@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit.checks.content import DEFAULT_TERMS, check_html
-from audit.enums import Source
+from audit.core.enums import Source
 
 PAGES = Path(__file__).parent / "pages"
 

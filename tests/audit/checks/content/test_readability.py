@@ -6,7 +6,7 @@ import pytest
 
 from audit.checks.content import reading_age_report
 from audit.checks.content.readability import grade, split_sentences, syllables, words
-from audit.enums import Source
+from audit.core.enums import Source
 
 from .conftest import issues, page
 

@@ -9,7 +9,7 @@ import pytest
 from audit.checks.content import SiteTitles
 from audit.checks.content.titles import title_candidates
 from audit.checks.issues import Issue
-from audit.enums import Source
+from audit.core.enums import Source
 
 from .conftest import URL, issues, page
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.content import DEFAULT_TERMS, PlainTerm, load_terms
+from audit.checks.content import DEFAULT_TERMS, PlainTerm
 from audit.checks.content.words import find_terms
-from audit.models import PlainEnglishTerm
+from audit.storage.models import PlainEnglishTerm
+from audit.storage.terms import load_terms
 
 from .conftest import issues, page
 
@@ -136,11 +137,13 @@ def test_no_database_means_the_default_list() -> None:
 
 
 @pytest.mark.django_db
-def test_check_html_reads_the_table_when_no_terms_are_given(config) -> None:
+def test_check_html_with_the_terms_editors_keep_in_the_table(config) -> None:
     from audit.checks.content import check_html
 
     PlainEnglishTerm.objects.create(phrase="leisure facility", alternatives="leisure centre")
-    found = check_html(page("<p>Visit a leisure facility.</p>"), url="/", config=config)
+    found = check_html(
+        page("<p>Visit a leisure facility.</p>"), url="/", config=config, terms=load_terms()
+    )
     assert [i.rule for i in found] == [RULE]
 
 

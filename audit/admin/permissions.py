@@ -1,0 +1,135 @@
+"""Who may see and act on accessibility findings: every rule in one place.
+
+- Seeing the site-wide report and the runs: ``audit.view_auditrun`` (Django's view permission
+  on :class:`~audit.storage.models.AuditRun`).
+- Dismissing findings: ``audit.dismiss_finding``; starting audits: ``audit.run_audit``.
+- Whatever the audit permissions, people see the findings of the pages they can edit (Wagtail's
+  page permission policy) and no others; superusers see everything. Findings on URLs that are
+  not Wagtail pages belong to no editor: only people with the view permission see them.
+- A site-wide dismissal hides an element on pages the person may not be able to edit, so it
+  also needs the view permission (the audit team), not only the dismiss one.
+
+The three permissions are assignable to groups in Settings > Groups (see ``wagtail_hooks``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.db.models import Q, QuerySet
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from audit.core.enums import DismissalScope
+from audit.storage.models import Dismissal, TrackedFinding
+
+VIEW = "audit.view_auditrun"
+DISMISS = "audit.dismiss_finding"
+RUN = "audit.run_audit"
+#: (app label, codename) of the permissions offered to groups.
+GROUP_PERMISSIONS = (
+    ("audit", "view_auditrun"),
+    ("audit", "dismiss_finding"),
+    ("audit", "run_audit"),
+)
+
+User = Any  # an authenticated user or AnonymousUser: Django's user model is swappable
+
+
+def _active(user: User) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def can_view_report(user: User) -> bool:
+    return _active(user) and user.has_perm(VIEW)
+
+
+def can_dismiss(user: User) -> bool:
+    return _active(user) and user.has_perm(DISMISS)
+
+
+def can_run(user: User) -> bool:
+    return _active(user) and user.has_perm(RUN)
+
+
+def can_edit_page(user: User, page: Page | None) -> bool:
+    if page is None or not _active(user):
+        return False
+    return bool(page.permissions_for_user(user).can_edit())
+
+
+def editable_pages(user: User) -> QuerySet[Page]:
+    """The pages ``user`` may edit (all of them for a superuser)."""
+    if not _active(user):
+        return Page.objects.none()
+    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+
+
+def visible_findings(
+    user: User, findings: QuerySet[TrackedFinding] | None = None
+) -> QuerySet[TrackedFinding]:
+    """``findings`` (every tracked finding by default) narrowed to what ``user`` may see."""
+    queryset = TrackedFinding.objects.all() if findings is None else findings
+    if not _active(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    on_pages = Q(page__in=editable_pages(user).values("pk"))
+    if can_view_report(user):
+        return queryset.filter(on_pages | Q(page__isnull=True))
+    return queryset.filter(on_pages)
+
+
+def can_see_finding(user: User, tracked: TrackedFinding) -> bool:
+    return visible_findings(user, TrackedFinding.objects.filter(pk=tracked.pk)).exists()
+
+
+def can_audit_page(user: User, page: Page) -> bool:
+    """ "Audit this page now": the run permission, on a page the person can edit."""
+    return can_run(user) and can_edit_page(user, page)
+
+
+def can_dismiss_finding(user: User, tracked: TrackedFinding, scope: str) -> bool:
+    if not can_dismiss(user) or not can_see_finding(user, tracked):
+        return False
+    if scope == DismissalScope.SITE:
+        return can_view_report(user)
+    return True
+
+
+def can_undo(user: User, dismissal: Dismissal) -> bool:
+    """The same rights as making the dismissal: page scope on a page the person can see."""
+    if not can_dismiss(user):
+        return False
+    if dismissal.scope == DismissalScope.SITE:
+        return can_view_report(user)
+    if dismissal.page_id is None:
+        return can_view_report(user)
+    return user.is_superuser or editable_pages(user).filter(pk=dismissal.page_id).exists()
+
+
+def group_permissions() -> QuerySet[Permission]:
+    """The audit's permissions, for Settings > Groups."""
+    query = Q()
+    for app_label, codename in GROUP_PERMISSIONS:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(query)
+
+
+__all__ = [
+    "DISMISS",
+    "RUN",
+    "VIEW",
+    "can_audit_page",
+    "can_dismiss",
+    "can_dismiss_finding",
+    "can_edit_page",
+    "can_run",
+    "can_see_finding",
+    "can_undo",
+    "can_view_report",
+    "editable_pages",
+    "group_permissions",
+    "visible_findings",
+]

@@ -1,0 +1,1 @@
+"""The audit's Wagtail admin screens (URLs in :mod:`audit.admin.urls`)."""

@@ -1,0 +1,121 @@
+"""The audit's settings: one ``CLEARWAY_AUDIT`` dict in Django settings, every key optional.
+
+See docs/audit.md for each key. Read them with :func:`audit_settings`, never from
+``django.conf.settings`` directly, so defaults live in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Protocol
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+
+class Configurable(Protocol):
+    """A rule with tunable options (:class:`audit.checks.catalogue.Rule`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def options(self) -> Mapping[str, Any]: ...
+
+
+#: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
+DEFAULT_TAGS = (
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22a",
+    "wcag22aa",
+    "best-practice",
+)
+
+
+def _default_axe_script() -> str:
+    base = Path(getattr(settings, "BASE_DIR", Path.cwd()))
+    return str(base / "node_modules" / "axe-core" / "axe.min.js")
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    #: Dotted path of the browser backend class; a REMOTE_URL switches to the remote one.
+    BROWSER_BACKEND: str = "audit.engine.browsers.LocalChromium"
+    #: Selenium Grid or standalone chromedriver URL. Empty: run Chromium on this machine.
+    REMOTE_URL: str = ""
+    #: Debian's Chromium and chromedriver. Selenium Manager is never used.
+    CHROMIUM_BINARY: str = "/usr/bin/chromium"
+    CHROMEDRIVER: str = "/usr/bin/chromedriver"
+    #: axe-core from its npm package (``npm ci``).
+    AXE_SCRIPT: str = field(default_factory=_default_axe_script)
+    #: axe rule tags to run.
+    TAGS: tuple[str, ...] = DEFAULT_TAGS
+    #: Where reports send readers for a Clearway rule's help (``{rule}`` is its id).
+    RULE_HELP_URL: str = "docs/audit-rules.md#{rule}"
+    #: Run Clearway's content rules (link text, plain English, titles...) on each page.
+    CONTENT_CHECKS: bool = True
+    #: Run Clearway's browser rules (reflow, text spacing, focus, keyboard...) after axe-core.
+    BROWSER_CHECKS: bool = True
+    #: Rule ids to switch off: axe-core's (``region``) and Clearway's (``clearway-...``).
+    DISABLED_RULES: tuple[str, ...] = ()
+    #: Clearway rules' tunable values by rule id, e.g.
+    #: ``{"clearway-reading-age": {"target": 11}}``; see docs/audit-rules.md.
+    RULE_OPTIONS: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Browsers working in parallel (default: one per core).
+    WORKERS: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: Seconds allowed for one page's load and analysis before it is recorded as a timeout.
+    PAGE_TIMEOUT: float = 30.0
+    #: A browser is replaced after this many pages, to bound memory growth.
+    RESTART_EVERY: int = 250
+    #: Larger pages are recorded as errors without a browser run.
+    MAX_PAGE_BYTES: int = 5 * 1024 * 1024
+    #: Redirects followed per page; every hop is checked against the allowed hosts.
+    MAX_REDIRECTS: int = 5
+    #: Hosts the crawler may visit besides those of the Wagtail sites and the given URLs.
+    ALLOWED_HOSTS: tuple[str, ...] = ()
+    #: Query parameters dropped when normalising URLs (``*`` matches any ending).
+    TRACKING_PARAMETERS: tuple[str, ...] = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid")
+    #: Limits for link following.
+    MAX_PAGES: int = 5000
+    MAX_DEPTH: int = 3
+    #: Reuse the last results of pages whose HTML, assets and rules are unchanged (stored
+    #: runs only; see docs/audit.md, "Unchanged pages").
+    REUSE_UNCHANGED: bool = True
+    #: Audit each page in the background when it is published.
+    AUDIT_ON_PUBLISH: bool = True
+    #: Browser window size for analysis.
+    WINDOW_WIDTH: int = 1280
+    WINDOW_HEIGHT: int = 1024
+
+    def rule_options(self, rule: Configurable) -> dict[str, Any]:
+        """``rule``'s options: its defaults with this configuration's overrides."""
+        return {**rule.options, **self.RULE_OPTIONS.get(rule.id, {})}
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.DISABLED_RULES
+
+    def with_overrides(self, **overrides: Any) -> AuditSettings:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update({key: value for key, value in overrides.items() if value is not None})
+        return AuditSettings(**values)
+
+
+def audit_settings() -> AuditSettings:
+    configured: dict[str, Any] = dict(getattr(settings, "CLEARWAY_AUDIT", {}))
+    known = {f.name for f in fields(AuditSettings)}
+    unknown = set(configured) - known
+    if unknown:
+        raise ImproperlyConfigured(
+            f"Unknown CLEARWAY_AUDIT setting(s): {', '.join(sorted(unknown))}. "
+            f"Known: {', '.join(sorted(known))}."
+        )
+    for key in ("TAGS", "DISABLED_RULES", "ALLOWED_HOSTS", "TRACKING_PARAMETERS"):
+        if key in configured:
+            configured[key] = tuple(configured[key])
+    return AuditSettings(**configured)

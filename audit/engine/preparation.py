@@ -1,0 +1,146 @@
+"""Everything about a page that needs no browser: fetch it, fingerprint it, run content rules.
+
+The runner prepares pages in threads of their own, ahead of the browsers: a page that cannot
+be analysed (an error status, a PDF, a redirect loop) or that is unchanged since its last
+audit never waits for, or occupies, a browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from audit.core.addresses import host_of
+from audit.core.conf import AuditSettings
+from audit.core.enums import PageStatus
+from audit.engine.fetch import FetchProblem, FetchResult, fetch_page
+from audit.engine.reuse import AssetFingerprints, asset_urls, content_fingerprint
+from audit.results import AuditTarget, FindingResult, PageAudit
+from audit.results.fingerprints import page_key as make_page_key
+
+logger = logging.getLogger(__name__)
+
+
+class ContentChecks(Protocol):
+    """Content rules for one run (:func:`audit.engine.content_checks.content_checks`).
+
+    Called from the preparing threads with each fetched page's HTML; ``order`` is the page's
+    place in the run, and :meth:`settle` is called once for every place (whether or not its
+    page could be checked), so rules that compare a page with the ones before it can wait
+    for them.
+    """
+
+    def __call__(
+        self, html: str, url: str, page_key: str, order: int | None = None
+    ) -> list[FindingResult]: ...
+
+    def settle(self, order: int) -> None: ...
+
+
+@dataclass
+class PreparedPage:
+    """A fetched page, ready for the browser (or already settled when the fetch failed)."""
+
+    target: AuditTarget
+    fetched: FetchResult
+    #: Identifies the page in fingerprints: ``page:<id>`` or the URL.
+    page_key: str
+    #: Hosts the browser may be sent to for this page.
+    allowed_hosts: tuple[str, ...]
+    #: Seconds spent preparing (fetch, fingerprint, content rules).
+    seconds: float = 0.0
+    #: Empty when not computed (no asset fingerprints were asked for).
+    fingerprint: str = ""
+    content_findings: list[FindingResult] = field(default_factory=list)
+
+    @property
+    def needs_browser(self) -> bool:
+        return self.fetched.ok
+
+    def result(
+        self,
+        status: PageStatus,
+        error: str = "",
+        findings: Sequence[FindingResult] = (),
+        *,
+        seconds: float = 0.0,
+        reused: bool = False,
+    ) -> PageAudit:
+        """The page's audit: ``findings`` (from the browser) after the content rules' own."""
+        return PageAudit(
+            url=self.target.url,
+            status=status,
+            http_status=self.fetched.status,
+            error=error,
+            findings=[*self.content_findings, *findings] if status == PageStatus.OK else [],
+            duration=self.seconds + seconds,
+            page_id=self.target.page_id,
+            content_fingerprint=self.fingerprint if status == PageStatus.OK else "",
+            reused=reused,
+        )
+
+    def fetch_failure(self) -> PageAudit:
+        timed_out = self.fetched.error_kind == FetchProblem.TIMEOUT
+        status = PageStatus.TIMEOUT if timed_out else PageStatus.ERROR
+        return self.result(status, self.fetched.error)
+
+
+class Preparer:
+    """Prepares pages for one run; safe to share between threads.
+
+    ``assets`` turns on content fingerprints (with ``analysis_key``, :func:`audit.engine.reuse.
+    analysis_key`); ``content_checks`` runs content rules on the fetched HTML.
+    """
+
+    def __init__(
+        self,
+        config: AuditSettings,
+        allowed_hosts: Iterable[str],
+        *,
+        assets: AssetFingerprints | None = None,
+        analysis_key: str = "",
+        content_checks: ContentChecks | None = None,
+    ) -> None:
+        self.config = config
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.assets = assets
+        self.analysis_key = analysis_key
+        self.content_checks = content_checks
+
+    def prepare(
+        self, target: AuditTarget, page_key: str | None = None, *, order: int | None = None
+    ) -> PreparedPage:
+        started = time.monotonic()
+        allowed = (*self.allowed_hosts, host_of(target.url))
+        fetched = fetch_page(target.url, self.config, allowed)
+        page = PreparedPage(
+            target=target,
+            fetched=fetched,
+            page_key=page_key or make_page_key(target.url, target.page_id),
+            allowed_hosts=allowed,
+        )
+        if fetched.ok:
+            if self.assets is not None:
+                assets = [
+                    (url, self.assets.of(url, allowed))
+                    for url in asset_urls(fetched.body, fetched.final_url)
+                ]
+                page.fingerprint = content_fingerprint(fetched.body, assets, self.analysis_key)
+            if self.content_checks is not None:
+                try:
+                    page.content_findings = self.content_checks(
+                        fetched.text, fetched.final_url, page.page_key, order
+                    )
+                except Exception:
+                    # A bug in one rule must not cost the page its browser audit.
+                    logger.exception("The content rules failed on %s.", target.url)
+        page.seconds = time.monotonic() - started
+        return page
+
+    def settle(self, order: int) -> None:
+        """The page at ``order`` in the run is prepared, or could not be."""
+        if self.content_checks is not None:
+            self.content_checks.settle(order)

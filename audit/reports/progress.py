@@ -1,0 +1,69 @@
+"""Progress on the terminal: a bar that redraws itself on a TTY, plain lines elsewhere (CI)."""
+
+from __future__ import annotations
+
+import time
+from typing import TextIO
+
+from audit.core.enums import PageStatus
+from audit.results import PageAudit
+from audit.results.sinks import RunInfo, RunSummary, Sink
+
+BAR_WIDTH = 30
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
+class ProgressSink(Sink):
+    def __init__(self, stream: TextIO, interactive: bool | None = None) -> None:
+        self.stream = stream
+        self.interactive = stream.isatty() if interactive is None else interactive
+        self.total = 0
+        self.done = 0
+        self.errors = 0
+        self.started = 0.0
+
+    def begin(self, info: RunInfo) -> None:
+        self.total = info.total
+        self.started = time.monotonic()
+        self.stream.write(
+            f"Auditing {plural(info.total, 'page')} with axe-core {info.axe_version}\n"
+        )
+        self.stream.flush()
+
+    def page(self, result: PageAudit) -> None:
+        self.done += 1
+        if result.status in {PageStatus.ERROR, PageStatus.TIMEOUT}:
+            self.errors += 1
+        if self.interactive:
+            self.stream.write("\r" + self._bar())
+        else:
+            detail = (
+                plural(len(result.violations), "violation")
+                if result.status == PageStatus.OK
+                else f"{result.status}: {result.error}"
+            )
+            self.stream.write(f"[{self.done}/{self.total}] {result.url} {detail}\n")
+        self.stream.flush()
+
+    def end(self, summary: RunSummary) -> None:
+        if self.interactive:
+            self.stream.write("\r" + self._bar() + "\n")
+        elapsed = time.monotonic() - self.started
+        self.stream.write(
+            f"Audited {self.done} pages in {elapsed:.1f}s: {summary.violations} violations, "
+            f"{summary.needs_review} to review, {self.errors} errors\n"
+        )
+        self.stream.flush()
+
+    def _bar(self) -> str:
+        fraction = self.done / self.total if self.total else 1.0
+        filled = int(BAR_WIDTH * fraction)
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = self.done / elapsed * 60
+        return (
+            f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{self.total} pages "
+            f"{rate:.0f}/min errors: {self.errors}"
+        )

@@ -1,0 +1,71 @@
+"""What one audit produces, independent of where it is stored or reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from audit.core.enums import Engine, Impact, Level, Outcome, PageStatus, Source
+
+
+@dataclass(frozen=True)
+class AuditTarget:
+    """A URL to audit, with its Wagtail page when it is one."""
+
+    url: str
+    page_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FindingResult:
+    """One element failing one rule on one page."""
+
+    rule: str
+    engine: Engine
+    outcome: Outcome
+    impact: Impact
+    wcag: tuple[str, ...]
+    level: Level
+    selector: str
+    html: str
+    message: str
+    help_url: str
+    fingerprint: str
+    #: The rule's one-line description, e.g. "Images must have alternative text".
+    help: str = ""
+    #: Editor content or template markup (``data-clearway-content`` regions).
+    source: Source = Source.TEMPLATE
+    #: The editor-content region's field name, e.g. "body"; empty outside one.
+    region: str = ""
+    #: The StreamField block's id (``data-block-id``) when the element is in one.
+    block_id: str = ""
+
+    @property
+    def is_violation(self) -> bool:
+        return self.outcome == Outcome.VIOLATION
+
+
+@dataclass
+class PageAudit:
+    """The result of auditing one URL."""
+
+    url: str
+    status: PageStatus
+    http_status: int | None = None
+    error: str = ""
+    findings: list[FindingResult] = field(default_factory=list)
+    #: Seconds spent fetching and analysing the page.
+    duration: float = 0.0
+    #: Wagtail page id when the URL is a Wagtail page.
+    page_id: int | None = None
+    #: The HTML, its assets and the analysis settings, hashed (:mod:`audit.engine.reuse`).
+    content_fingerprint: str = ""
+    #: The browser findings were reused from an earlier audit of the same content.
+    reused: bool = False
+
+    @property
+    def violations(self) -> list[FindingResult]:
+        return [finding for finding in self.findings if finding.is_violation]
+
+    @property
+    def needs_review(self) -> list[FindingResult]:
+        return [finding for finding in self.findings if not finding.is_violation]

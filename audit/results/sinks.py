@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from audit.core.enums import PageStatus
+from audit.results import PageAudit
+
+FAILED_STATUSES = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT})
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    started_at: datetime.datetime
+    axe_version: str
+    total: int
+    #: Settings and inputs worth reporting (tags, workers, URLs or sitemap).
+    configuration: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    started_at: datetime.datetime
+    finished_at: datetime.datetime
+    axe_version: str
+    pages: list[PageAudit]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for page in self.pages if page.status in FAILED_STATUSES)
+
+    @property
+    def violations(self) -> int:
+        return sum(len(page.violations) for page in self.pages)
+
+    @property
+    def needs_review(self) -> int:
+        return sum(len(page.needs_review) for page in self.pages)
+
+
+class Sink:
+    """Receives a run's results: ``begin`` once, ``page`` for each URL, ``end`` once.
+
+    Calls come from one thread at a time (the runner serialises them), so a sink needs no
+    locking of its own.
+    """
+
+    def begin(self, info: RunInfo) -> None:
+        pass
+
+    def page(self, result: PageAudit) -> None:
+        pass
+
+    def end(self, summary: RunSummary) -> None:
+        pass
+
+
+class SinkGroup(Sink):
+    """Several sinks as one, each call made under one lock.
+
+    Every sink hears every call even when one before it fails; the first failure is raised
+    once all have been called.
+    """
+
+    def __init__(self, *sinks: Sink) -> None:
+        self.sinks = list(sinks)
+        self._lock = threading.Lock()
+
+    def begin(self, info: RunInfo) -> None:
+        self._each(lambda sink: sink.begin(info))
+
+    def page(self, result: PageAudit) -> None:
+        self._each(lambda sink: sink.page(result))
+
+    def end(self, summary: RunSummary) -> None:
+        self._each(lambda sink: sink.end(summary))
+
+    def _each(self, call: Callable[[Sink], None]) -> None:
+        failure: Exception | None = None
+        with self._lock:
+            for sink in self.sinks:
+                try:
+                    call(sink)
+                except Exception as error:
+                    failure = failure or error
+        if failure is not None:
+            raise failure

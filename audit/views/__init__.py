@@ -1,1 +1,0 @@
-"""The audit's Wagtail admin screens (URLs in :mod:`audit.admin_urls`)."""
