@@ -79,6 +79,13 @@ class AuditSettings:
     MAX_REDIRECTS: int = 5
     #: Hosts the crawler may visit besides those of the Wagtail sites and the given URLs.
     ALLOWED_HOSTS: tuple[str, ...] = ()
+    #: Check every request the audit browser makes before it is sent (docs/audit.md, "What
+    #: the audit will and will not contact"). Only for a WebDriver server that hides the
+    #: browser's DevTools would you turn it off.
+    GUARD_REQUESTS: bool = True
+    #: Hosts a page's images, frames, scripts, styles, fonts and media may come from besides
+    #: the audited site. None: any host whose addresses are all public.
+    THIRD_PARTY_HOSTS: tuple[str, ...] | None = None
     #: Query parameters dropped when normalising URLs (``*`` matches any ending).
     TRACKING_PARAMETERS: tuple[str, ...] = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid")
     #: Limits for link following.
@@ -115,7 +122,13 @@ def audit_settings() -> AuditSettings:
             f"Unknown CLEARWAY_AUDIT setting(s): {', '.join(sorted(unknown))}. "
             f"Known: {', '.join(sorted(known))}."
         )
-    for key in ("TAGS", "DISABLED_RULES", "ALLOWED_HOSTS", "TRACKING_PARAMETERS"):
-        if key in configured:
+    for key in (
+        "TAGS",
+        "DISABLED_RULES",
+        "ALLOWED_HOSTS",
+        "TRACKING_PARAMETERS",
+        "THIRD_PARTY_HOSTS",
+    ):
+        if configured.get(key) is not None:
             configured[key] = tuple(configured[key])
     return AuditSettings(**configured)

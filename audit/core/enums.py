@@ -56,6 +56,8 @@ class PageStatus(models.TextChoices):
     ERROR = "error", _("Error")
     TIMEOUT = "timeout", _("Timed out")
     SKIPPED = "skipped", _("Skipped")
+    #: The page sent the browser to another site; the navigation was refused, not followed.
+    LEFT_SITE = "left-site", _("Left the site")
 
 
 class RunTrigger(models.TextChoices):

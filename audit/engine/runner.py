@@ -20,7 +20,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -48,6 +48,7 @@ from audit.engine.drivers.axe_results import (
     load_script,
     run_options,
 )
+from audit.engine.guard import MAX_RECORDED, GuardUnavailable, PageRequests, RequestGuard
 from audit.engine.preparation import ContentChecks, PreparedPage, Preparer
 from audit.engine.reuse import AssetFingerprints, PreviousResults, analysis_key
 from audit.results import AuditTarget, FindingResult, PageAudit
@@ -92,6 +93,8 @@ class BrowserSession:
         self.allowed_hosts = tuple(config.ALLOWED_HOSTS if allowed_hosts is None else allowed_hosts)
         self.axe = ClearwayAxe(config.AXE_SCRIPT, axe_options(config))
         self.driver: WebDriver | None = None
+        #: Checks the current browser's every request (GUARD_REQUESTS).
+        self.guard: RequestGuard | None = None
         #: Pages loaded in the current browser, for RESTART_EVERY.
         self.pages_in_browser = 0
         #: Browsers started so far (the first one included).
@@ -113,23 +116,42 @@ class BrowserSession:
         """The browser, started now if there is none. Raises :class:`BrowserUnavailable`."""
         if self.driver is None:
             driver = self.backend.create_driver()
+            guard: RequestGuard | None = None
             try:
                 driver.set_page_load_timeout(self.config.PAGE_TIMEOUT)
                 driver.set_script_timeout(self.config.PAGE_TIMEOUT)
+                if self.config.GUARD_REQUESTS:
+                    guard = self._guard(driver)
                 self.axe.install(driver, use_cdp=self.backend.supports_cdp)
                 if self.config.BROWSER_CHECKS:
                     prepare_browser(driver)
             except BaseException:
+                if guard is not None:
+                    guard.close()
                 _quit(driver)
                 raise
             self.driver = driver
+            self.guard = guard
             self.pages_in_browser = 0
             self.browsers_started += 1
         return self.driver
 
+    def _guard(self, driver: WebDriver) -> RequestGuard:
+        try:
+            return RequestGuard.attach(driver, self.config.THIRD_PARTY_HOSTS, self.allowed_hosts)
+        except GuardUnavailable as error:
+            # Fail closed: a browser whose requests cannot be checked audits nothing.
+            raise BrowserUnavailable(
+                f"the browser's requests cannot be checked ({error}); see GUARD_REQUESTS in "
+                "docs/audit.md"
+            ) from error
+
     def close(self) -> None:
         """Quit the browser, if any. The session starts a new one if used again."""
         driver, self.driver = self.driver, None
+        guard, self.guard = self.guard, None
+        if guard is not None:
+            guard.close()
         if driver is not None:
             _quit(driver)
 
@@ -146,16 +168,25 @@ class BrowserSession:
     def analyse(self, page: PreparedPage) -> PageAudit:
         """Analyse a prepared (successfully fetched) page in the browser."""
         started = time.monotonic()
+        refused = PageRequests()
 
         def result(
             status: PageStatus, error: str = "", findings: Sequence[FindingResult] = ()
         ) -> PageAudit:
-            return page.result(status, error, findings, seconds=time.monotonic() - started)
+            audit = page.result(status, error, findings, seconds=time.monotonic() - started)
+            audit.blocked_requests = list(refused.blocked)
+            return audit
 
         for attempt in (1, 2):
+            refused = PageRequests()
             try:
-                results = self._analyse(page.fetched.final_url, page.allowed_hosts)
-                checks = self._browser_checks(page.page_key)
+                try:
+                    results = self._analyse(page.fetched.final_url, page.allowed_hosts, refused)
+                    checks = self._browser_checks(page.page_key, page.allowed_hosts, refused)
+                except Exception as error:
+                    if refused.left_site and not isinstance(error, _LeftAllowedHosts):
+                        raise _LeftAllowedHosts(refused.left_site) from error
+                    raise
             except TimeoutException:
                 # Chromium is in an unknown state after a timed-out load or script: replace it.
                 self.close()
@@ -166,7 +197,11 @@ class BrowserSession:
             except AxeError as error:
                 return result(PageStatus.ERROR, str(error))
             except _LeftAllowedHosts as error:
-                return result(PageStatus.ERROR, str(error))
+                return result(
+                    PageStatus.LEFT_SITE,
+                    f"the page sent the browser to another site ({error}): the audit did not "
+                    "follow it",
+                )
             except BrowserUnavailable as error:
                 self.close()
                 if attempt == 1:
@@ -202,19 +237,49 @@ class BrowserSession:
             return result(PageStatus.OK, findings=[*findings, *checks])
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _browser_checks(self, page_key: str) -> list[FindingResult]:
+    def _browser_checks(
+        self, page_key: str, allowed: Sequence[str], refused: PageRequests
+    ) -> list[FindingResult]:
         """Clearway's browser rules on the page axe has just analysed (same document)."""
         if not self.config.BROWSER_CHECKS or self.driver is None:
             return []
-        issues = run_browser_checks(self.driver, self.config)
+        # The keyboard rules press keys on links: a navigation they cause is refused like any
+        # other, but it is the audit's doing, not the page's, so it does not count as leaving.
+        with self._guarded(allowed, refused, count_navigation=False):
+            issues = run_browser_checks(self.driver, self.config)
         return [issue_to_finding(issue, page_key) for issue in issues]
 
-    def _analyse(self, url: str, allowed: Sequence[str]) -> dict[str, Any]:
+    @contextlib.contextmanager
+    def _guarded(
+        self, allowed: Sequence[str], refused: PageRequests, *, count_navigation: bool = True
+    ) -> Iterator[None]:
+        """Check the browser's requests against ``allowed`` meanwhile; add what was refused
+        to ``refused``."""
+        if self.guard is None:
+            yield
+            return
+        self.guard.begin(allowed)
+        try:
+            yield
+        finally:
+            now = self.guard.end()
+            if count_navigation and not refused.left_site:
+                refused.left_site = now.left_site
+            refused.blocked.extend(now.blocked[: max(0, MAX_RECORDED - len(refused.blocked))])
+            refused.refused += now.refused
+
+    def _analyse(self, url: str, allowed: Sequence[str], refused: PageRequests) -> dict[str, Any]:
         if self.driver is not None and self.pages_in_browser >= self.config.RESTART_EVERY:
             # A browser's memory grows over hundreds of pages: start afresh now and then.
             self.close()
         driver = self.start()
         self.pages_in_browser += 1
+        with self._guarded(allowed, refused):
+            return self._load_and_run_axe(driver, url, allowed, refused)
+
+    def _load_and_run_axe(
+        self, driver: WebDriver, url: str, allowed: Sequence[str], refused: PageRequests
+    ) -> dict[str, Any]:
         driver.get(url)
         for attempt in range(1, _DIALOG_ATTEMPTS + 1):
             try:
@@ -222,10 +287,11 @@ class BrowserSession:
                 # redirect the fetch was not given): analyse only pages on allowed hosts.
                 landed = driver.current_url
                 if landed != url and not is_allowed(landed, allowed):
-                    raise _LeftAllowedHosts(
-                        f"the page sent the browser to a disallowed host ({landed})"
-                    )
-                return self.axe.run()
+                    raise _LeftAllowedHosts(landed)
+                results = self.axe.run()
+                if self.guard is not None and self.guard.left_site():
+                    raise _LeftAllowedHosts(self.guard.left_site())
+                return results
             except UnexpectedAlertPresentException:
                 # The browser accepts a dialog left open, but a second one (alert() then
                 # confirm()) opening during a command fails that command: accept, try again.

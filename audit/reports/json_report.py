@@ -71,6 +71,7 @@ def report_data(summary: RunSummary, tool: ToolInfo | None = None) -> dict[str, 
                 "status": str(page.status),
                 "http_status": page.http_status,
                 "error": page.error,
+                "blocked_requests": page.blocked_requests,
                 "findings": [finding_data(finding) for finding in page.findings],
             }
             for page in summary.pages
@@ -189,6 +190,8 @@ class _Reader:
             status=self.choice(data, "status", where, PageStatus),
             http_status=http_status,
             error=self.text(data, "error", where),
+            # Optional: reports written before the request guard have none.
+            blocked_requests=[str(url) for url in data.get("blocked_requests") or []],
             findings=[
                 self.finding(finding, f"{where}.findings[{index}]")
                 for index, finding in enumerate(self.sequence(data, "findings", where))

@@ -21,7 +21,7 @@ from lxml import etree
 from audit.core.enums import Engine, PageStatus
 from audit.reports.base import ToolInfo, aware, short_message, split_url
 from audit.results import FindingResult, PageAudit
-from audit.results.sinks import RunSummary
+from audit.results.sinks import FAILED_STATUSES, RunSummary
 
 SUITE_NAME = "clearway accessibility audit"
 
@@ -68,7 +68,7 @@ def _testcase(suite: etree._Element, page: PageAudit) -> None:
     )
     if page.status == PageStatus.SKIPPED:
         etree.SubElement(case, "skipped", message=xml_text(page.error or "Skipped"))
-    elif page.status in {PageStatus.ERROR, PageStatus.TIMEOUT}:
+    elif page.status in FAILED_STATUSES:
         error = etree.SubElement(
             case, "error", message=xml_text(page.error or str(page.status)), type=str(page.status)
         )

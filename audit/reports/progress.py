@@ -7,7 +7,7 @@ from typing import TextIO
 
 from audit.core.enums import PageStatus
 from audit.results import PageAudit
-from audit.results.sinks import RunInfo, RunSummary, Sink
+from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink
 
 BAR_WIDTH = 30
 
@@ -35,7 +35,7 @@ class ProgressSink(Sink):
 
     def page(self, result: PageAudit) -> None:
         self.done += 1
-        if result.status in {PageStatus.ERROR, PageStatus.TIMEOUT}:
+        if result.status in FAILED_STATUSES:
             self.errors += 1
         if self.interactive:
             self.stream.write("\r" + self._bar())

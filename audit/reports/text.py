@@ -16,7 +16,7 @@ from django.utils import timezone
 from audit.core.enums import Impact, PageStatus
 from audit.reports.base import ToolInfo, aware, duration_text, impact_order, one_line, short_message
 from audit.results import FindingResult, PageAudit
-from audit.results.sinks import RunSummary
+from audit.results.sinks import FAILED_STATUSES, RunSummary
 
 if TYPE_CHECKING:
     from audit.reports.baseline import BaselineComparison
@@ -52,6 +52,7 @@ def _page_counts(pages: list[PageAudit]) -> str:
     for status, label in (
         (PageStatus.ERROR, "error"),
         (PageStatus.TIMEOUT, "timed out"),
+        (PageStatus.LEFT_SITE, "left the site"),
         (PageStatus.SKIPPED, "skipped"),
     ):
         if statuses[status]:
@@ -106,7 +107,7 @@ def _finding_lines(
 
 def _page_lines(page: PageAudit, style: _Styler, baseline: BaselineComparison | None) -> list[str]:
     lines = [style(page.url, "bold")]
-    if page.status in {PageStatus.ERROR, PageStatus.TIMEOUT}:
+    if page.status in FAILED_STATUSES:
         http = f" (HTTP {page.http_status})" if page.http_status else ""
         label = PageStatus(page.status).label.lower()
         lines.append(f"  {style(label, 'red')}{http}: {one_line(page.error or 'no details')}")
@@ -153,9 +154,7 @@ def render(
         lines += ["", style("To review by hand", "bold"), *_rule_table(review, "finding")]
 
     problem_pages = [
-        page
-        for page in summary.pages
-        if page.violations or page.status in {PageStatus.ERROR, PageStatus.TIMEOUT}
+        page for page in summary.pages if page.violations or page.status in FAILED_STATUSES
     ]
     if problem_pages:
         lines += ["", style("Pages with problems", "bold")]

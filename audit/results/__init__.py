@@ -61,6 +61,9 @@ class PageAudit:
     content_fingerprint: str = ""
     #: The browser findings were reused from an earlier audit of the same content.
     reused: bool = False
+    #: Requests the browser was not allowed to send ("<url> (<reason>)"): the page was
+    #: audited without them (:mod:`audit.engine.guard`).
+    blocked_requests: list[str] = field(default_factory=list)
 
     @property
     def violations(self) -> list[FindingResult]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from audit.core.enums import PageStatus
 from audit.results import PageAudit
 
-FAILED_STATUSES = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT})
+FAILED_STATUSES = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT, PageStatus.LEFT_SITE})
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ class PageResult(models.Model):
     #: The page's HTML and the assets it loads, hashed: unchanged pages reuse their results.
     content_fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     reused = models.BooleanField(default=False)
+    #: Requests the audit browser refused to send for this page (audit.engine.guard).
+    blocked_requests = models.JSONField(default=list, blank=True)
     audited_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from audit.core.enums import DismissalScope, FindingStatus, PageStatus, RunStatus
 from audit.results import AuditTarget, FindingResult, PageAudit
-from audit.results.sinks import RunInfo, RunSummary, Sink
+from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink
 from audit.storage.models import AuditRun, Dismissal, Finding, PageResult, TrackedFinding
 
 
@@ -47,6 +47,7 @@ class DatabaseSink(Sink):
                 duration=result.duration,
                 content_fingerprint=result.content_fingerprint,
                 reused=result.reused,
+                blocked_requests=result.blocked_requests,
             )
             stored = Finding.objects.bulk_create(
                 [Finding.from_result(page_result, finding) for finding in result.findings]
@@ -54,8 +55,7 @@ class DatabaseSink(Sink):
             changes = self._track(result, stored) if result.status == PageStatus.OK else Changes()
             AuditRun.objects.filter(pk=self.run.pk).update(
                 pages_done=F("pages_done") + 1,
-                pages_failed=F("pages_failed")
-                + int(result.status in {PageStatus.ERROR, PageStatus.TIMEOUT}),
+                pages_failed=F("pages_failed") + int(result.status in FAILED_STATUSES),
                 pages_reused=F("pages_reused") + int(result.reused),
                 violations=F("violations") + len(result.violations),
                 needs_review=F("needs_review") + len(result.needs_review),

@@ -169,6 +169,8 @@ def test_axe_is_in_every_new_document_without_injection(
     local_session: BrowserSession, local_site: LocalSite
 ) -> None:
     driver = local_session.start()
+    assert local_session.guard is not None
+    local_session.guard.begin([local_site.host])  # The test drives the browser itself.
     local_site.route("/frame", CLEAN)
     url = local_site.route(
         "/framed", CLEAN.replace("</main>", '</main><iframe src="/frame" title="Frame"></iframe>')
@@ -188,6 +190,8 @@ def test_options_are_passed_as_arguments(
 ) -> None:
     # axe-selenium-python pasted options into the script as Python (True, None): not JavaScript.
     driver = local_session.start()
+    assert local_session.guard is not None
+    local_session.guard.begin([local_site.host])  # The test drives the browser itself.
     driver.get(local_site.route("/missed-bin", barriers()))
     options = {**run_options(["wcag2a"]), "selectors": True, "iframes": True, "ancestry": True}
 

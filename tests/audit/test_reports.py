@@ -46,7 +46,8 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
     assert data["started_at"] == "2025-01-15T02:00:00+00:00"
     assert data["finished_at"] == "2025-01-15T02:01:35+00:00"
     assert data["summary"] == {"pages": 6, "errors": 2, "violations": 4, "needs_review": 1}
-    page_keys = {"url", "status", "http_status", "error", "findings"}
+    # blocked_requests: added with the request guard (issue 12), a compatible addition.
+    page_keys = {"url", "status", "http_status", "error", "blocked_requests", "findings"}
     assert all(set(entry) == page_keys for entry in data["pages"])
     assert [entry["status"] for entry in data["pages"]] == [
         "ok",

@@ -127,7 +127,8 @@ def axe_session(audit_config: AuditSettings, demo_site: DemoSite) -> Iterator[Br
     Not the shared browser: the audit registers axe-core for every new document over CDP, and
     the other tests' pages must not carry it.
     """
-    with BrowserSession(audit_config, LocalChromium(audit_config)) as session:
+    host = urlsplit(demo_site.url).netloc
+    with BrowserSession(audit_config, LocalChromium(audit_config), allowed_hosts=[host]) as session:
         session.start()
         yield session
 
