@@ -159,11 +159,13 @@ class StoredResults:
     (:class:`audit.engine.reuse.PreviousResults`). Used from the runner's calling thread."""
 
     def find(self, target: AuditTarget, fingerprint: str) -> Sequence[FindingResult] | None:
+        # A URL audited without a Wagtail page matches only earlier rows without one.
+        same_page = Q(page__isnull=True) if target.page_id is None else Q(page_id=target.page_id)
         previous = (
             PageResult.objects.filter(
+                same_page,
                 content_fingerprint=fingerprint,
                 url=target.url,
-                page_id=target.page_id,
                 status=PageStatus.OK,
             )
             .order_by("-pk")
