@@ -67,7 +67,7 @@ class DatabaseSink(Sink):
 
     def end(self, summary: RunSummary) -> None:
         AuditRun.objects.filter(pk=self.run.pk).update(
-            status=RunStatus.FINISHED, finished_at=summary.finished_at or timezone.now()
+            status=RunStatus.FINISHED, finished_at=summary.finished_at
         )
         self.run.refresh_from_db()
 
