@@ -18,7 +18,7 @@ export SE_OFFLINE := true
 help:
 	@echo "make run    set up, seed the demo council and serve it on http://127.0.0.1:8000/"
 	@echo "make test   set up and run every test, on SQLite and on PostgreSQL"
-	@echo "make lint   ruff, Django's system checks and the migrations check"
+	@echo "make lint   ruff, import-linter, mypy, Django's system and migrations checks"
 	@echo "make bench  page weight, SQL queries, CPU and cached throughput figures"
 
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -45,6 +45,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \

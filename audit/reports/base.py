@@ -25,7 +25,7 @@ def _distribution_version() -> str:
 def _distribution_homepage() -> str:
     """The ``Homepage`` of the project's ``[project.urls]``, or "" when it has none."""
     try:
-        urls = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
+        urls: list[str] = metadata.metadata(DISTRIBUTION).get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
         return ""
     for entry in urls:

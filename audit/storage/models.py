@@ -189,14 +189,20 @@ class Finding(models.Model):
             selector=result.selector,
             html=result.html,
             message=result.message,
-            help=result.help[: cls._meta.get_field("help").max_length],
-            help_url=result.help_url[: cls._meta.get_field("help_url").max_length],
+            help=cls._fit("help", result.help),
+            help_url=cls._fit("help_url", result.help_url),
             fingerprint=result.fingerprint,
             target_key=target_key(result.rule, result.selector, result.html),
             source=result.source,
-            region=result.region[: cls._meta.get_field("region").max_length],
-            block_id=result.block_id[: cls._meta.get_field("block_id").max_length],
+            region=cls._fit("region", result.region),
+            block_id=cls._fit("block_id", result.block_id),
         )
+
+    @classmethod
+    def _fit(cls, name: str, text: str) -> str:
+        """``text`` cut to the length of the column ``name``."""
+        field = cls._meta.get_field(name)
+        return text[: field.max_length if isinstance(field, models.Field) else None]
 
     def to_result(self) -> FindingResult:
         return FindingResult(

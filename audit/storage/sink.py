@@ -67,7 +67,7 @@ class DatabaseSink(Sink):
 
     def end(self, summary: RunSummary) -> None:
         AuditRun.objects.filter(pk=self.run.pk).update(
-            status=RunStatus.FINISHED, finished_at=summary.finished_at or timezone.now()
+            status=RunStatus.FINISHED, finished_at=summary.finished_at
         )
         self.run.refresh_from_db()
 
@@ -159,11 +159,13 @@ class StoredResults:
     (:class:`audit.engine.reuse.PreviousResults`). Used from the runner's calling thread."""
 
     def find(self, target: AuditTarget, fingerprint: str) -> Sequence[FindingResult] | None:
+        # A URL audited without a Wagtail page matches only earlier rows without one.
+        same_page = Q(page__isnull=True) if target.page_id is None else Q(page_id=target.page_id)
         previous = (
             PageResult.objects.filter(
+                same_page,
                 content_fingerprint=fingerprint,
                 url=target.url,
-                page_id=target.page_id,
                 status=PageStatus.OK,
             )
             .order_by("-pk")

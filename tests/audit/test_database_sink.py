@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Page
 
 from audit.core.enums import Engine, FindingStatus, Impact, Level, Outcome, PageStatus, RunTrigger
-from audit.results import FindingResult, PageAudit
+from audit.results import AuditTarget, FindingResult, PageAudit
 from audit.results.sinks import RunInfo, RunSummary
 from audit.storage.models import AuditRun, Finding, PageResult, TrackedFinding
-from audit.storage.sink import DatabaseSink
+from audit.storage.sink import DatabaseSink, StoredResults
 
 URL = "http://localhost/bins/"
 
@@ -105,3 +107,47 @@ def test_a_resumed_run_stores_each_page_once() -> None:
     assert Finding.objects.filter(run=run).count() == 1
     run.refresh_from_db()
     assert run.pages_done == 1
+
+
+@pytest.mark.django_db
+def test_long_texts_are_cut_to_their_columns() -> None:
+    long = dataclasses.replace(
+        finding("a"),
+        help="h" * 400,
+        help_url="https://example.com/" + "u" * 600,
+        region="r" * 150,
+        block_id="b" * 80,
+    )
+    audit_run(page(long))
+    stored = Finding.objects.get()
+    assert (len(stored.help), len(stored.help_url), len(stored.region), len(stored.block_id)) == (
+        300,
+        500,
+        100,
+        64,
+    )
+    assert stored.help_url.startswith("https://example.com/uuu")
+
+
+@pytest.mark.django_db
+def test_stored_results_are_found_by_url_wagtail_page_and_content() -> None:
+    root = Page.objects.get(depth=1)
+    other = URL + "other/"
+    audit_run(
+        PageAudit(URL, PageStatus.OK, findings=[finding("a")], content_fingerprint="c1"),
+        PageAudit(
+            other, PageStatus.OK, findings=[finding("b")], page_id=root.pk, content_fingerprint="c2"
+        ),
+    )
+    stored = StoredResults()
+
+    def fingerprints(target: AuditTarget, content: str) -> list[str] | None:
+        found = stored.find(target, content)
+        return None if found is None else [result.fingerprint for result in found]
+
+    assert fingerprints(AuditTarget(URL), "c1") == ["a"]
+    assert fingerprints(AuditTarget(other, page_id=root.pk), "c2") == ["b"]
+    # A URL without a page matches only rows without one, and the other way round.
+    assert fingerprints(AuditTarget(URL, page_id=root.pk), "c1") is None
+    assert fingerprints(AuditTarget(other), "c2") is None
+    assert fingerprints(AuditTarget(URL), "c2") is None

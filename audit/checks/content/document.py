@@ -97,7 +97,7 @@ class TextBlock:
     def language(self) -> str:
         """The block's language (its nearest ``lang``), lower case; empty when unknown."""
         for node in (self.element, *self.element.iterancestors()):
-            lang = node.get("lang") or node.get(_XML_LANG)
+            lang: str | None = node.get("lang") or node.get(_XML_LANG)
             if lang is not None:
                 return lang.strip().lower()
         return ""

@@ -163,7 +163,8 @@ class ClearwayAxe(Axe):
             answer = self._execute(context, arguments)
         if "error" in answer:
             raise AxeError(f"axe-core failed: {answer['error']}")
-        return answer["results"]
+        results: dict[str, Any] = answer["results"]  # the object _RUN_AXE builds
+        return results
 
     def _execute(self, context: Any, options: dict[str, Any]) -> dict[str, Any]:
         answer = self.selenium.execute_async_script(_RUN_AXE, context, options)
