@@ -196,6 +196,9 @@ class BrowserSession:
                 )
             except AxeError as error:
                 return result(PageStatus.ERROR, str(error))
+            except _RunawayDialogs as error:
+                self.close()  # Its script may still be looping: the next page gets a new tab.
+                return result(PageStatus.ERROR, str(error))
             except _LeftAllowedHosts as error:
                 return result(
                     PageStatus.LEFT_SITE,
@@ -275,12 +278,14 @@ class BrowserSession:
         driver = self.start()
         self.pages_in_browser += 1
         with self._guarded(allowed, refused):
-            return self._load_and_run_axe(driver, url, allowed, refused)
+            return self._load_and_run_axe(driver, url, allowed)
 
     def _load_and_run_axe(
-        self, driver: WebDriver, url: str, allowed: Sequence[str], refused: PageRequests
+        self, driver: WebDriver, url: str, allowed: Sequence[str]
     ) -> dict[str, Any]:
-        driver.get(url)
+        with contextlib.suppress(UnexpectedAlertPresentException):
+            # A dialog opened while the page loaded: accepted below, like any other.
+            driver.get(url)
         for attempt in range(1, _DIALOG_ATTEMPTS + 1):
             try:
                 # The page may have sent the browser elsewhere (a script, a meta refresh, a
@@ -292,11 +297,11 @@ class BrowserSession:
                 if self.guard is not None and self.guard.left_site():
                     raise _LeftAllowedHosts(self.guard.left_site())
                 return results
-            except UnexpectedAlertPresentException:
+            except UnexpectedAlertPresentException as error:
                 # The browser accepts a dialog left open, but a second one (alert() then
                 # confirm()) opening during a command fails that command: accept, try again.
                 if attempt == _DIALOG_ATTEMPTS:
-                    raise
+                    raise _RunawayDialogs(error.alert_text or "") from error
                 with contextlib.suppress(WebDriverException):
                     driver.switch_to.alert.accept()
         raise AssertionError("unreachable")  # pragma: no cover
@@ -304,6 +309,17 @@ class BrowserSession:
 
 class _LeftAllowedHosts(Exception):
     pass
+
+
+class _RunawayDialogs(Exception):
+    """The page kept opening dialogs (alert() in a loop, say): nobody could use it."""
+
+    def __init__(self, last_text: str) -> None:
+        said = f" The last one said: {last_text[:100]!r}." if last_text else ""
+        super().__init__(
+            "the page kept opening dialogs (alert, confirm or prompt), so nobody could use it "
+            f"and it could not be audited.{said}"
+        )
 
 
 @dataclass

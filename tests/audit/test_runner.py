@@ -229,6 +229,25 @@ def test_a_page_that_shows_dialogs_is_audited(
     assert next_page.status == PageStatus.OK, next_page.error
 
 
+def test_a_page_that_opens_dialogs_in_a_loop_is_an_error_in_plain_words(
+    session: BrowserSession, local_site: LocalSite
+) -> None:
+    url = local_site.route(
+        "/alert-loop",
+        CLEAN.replace("</main>", "</main><script>while (true) { alert('Again!'); }</script>"),
+    )
+    after = local_site.route("/after-loop", CLEAN)
+
+    page = session.audit(AuditTarget(url))
+    next_page = session.audit(AuditTarget(after))
+
+    assert page.status == PageStatus.ERROR
+    assert page.error.startswith("the page kept opening dialogs (alert, confirm or prompt)")
+    assert "'Again!'" in page.error
+    assert "unexpected alert open" not in page.error  # no raw Selenium text
+    assert next_page.status == PageStatus.OK, next_page.error
+
+
 def test_an_axe_failure_is_an_error(session: BrowserSession, local_site: LocalSite) -> None:
     script = "window.axe = {run: () => Promise.reject(new Error('boom'))};"
     url = local_site.route(
