@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import urllib.error
-import urllib.request
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.client import HTTPMessage
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 from django.db.models import Q
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction, Site
@@ -30,6 +26,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from audit.core.addresses import host_of, is_allowed, normalise_url
 from audit.core.conf import AuditSettings, audit_settings
 from audit.core.enums import PageStatus
+from audit.engine import http
+from audit.engine.http import FetchProblem, HttpProblem
+from audit.engine.links import links_in
 from audit.results import AuditTarget, PageAudit
 
 logger = logging.getLogger(__name__)
@@ -54,8 +53,10 @@ NON_PAGE_EXTENSIONS = frozenset(
     ).split()
 )
 
+#: Seconds to read one sitemap document, redirects included (one may be 50 MB).
+SITEMAP_TIMEOUT = 60.0
+
 _GZIP_MAGIC = b"\x1f\x8b"
-_USER_AGENT = "Clearway accessibility audit"
 
 
 class DiscoveryError(Exception):
@@ -208,29 +209,6 @@ def allowed_hosts_for(
 # -- Fetching --------------------------------------------------------------------------------
 
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most ``max_redirects`` redirects, each to an allowed host."""
-
-    def __init__(self, allowed_hosts: Sequence[str], max_redirects: int) -> None:
-        self.allowed_hosts = allowed_hosts
-        self.max_redirections = max_redirects
-        self.max_repeats = max_redirects
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        absolute = urljoin(req.full_url, newurl)
-        if not is_allowed(absolute, self.allowed_hosts):
-            raise FetchError(f"{req.full_url} redirects to {absolute}, which is not allowed.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def make_fetcher(
     allowed_hosts: Iterable[str],
     *,
@@ -238,28 +216,39 @@ def make_fetcher(
     max_bytes: int = 10 * 1024 * 1024,
     max_redirects: int = 5,
 ) -> Fetcher:
-    """A fetcher reading only http(s) URLs on ``allowed_hosts``, with a timeout, a size limit
-    and checked redirects. Gzipped bodies (``sitemap.xml.gz``) are decompressed, within the
-    same limit."""
+    """A fetcher reading only http(s) URLs on ``allowed_hosts`` with the audit's HTTP client
+    (:mod:`audit.engine.http`: checked redirects, a size limit on the decoded body, ``timeout``
+    for the whole read). Gzipped files (``sitemap.xml.gz``) are decompressed, within the same
+    limit."""
     hosts = tuple(allowed_hosts)
-    opener = urllib.request.build_opener(_CheckedRedirects(hosts, max_redirects))
 
     def fetch(url: str) -> bytes:
-        if not is_allowed(url, hosts):
-            raise FetchError(f"{url} is not on an allowed host.")
-        request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
         try:
-            with opener.open(request, timeout=timeout) as response:
-                body: bytes = response.read(max_bytes + 1)
-        except urllib.error.HTTPError as error:
-            raise FetchError(f"{url} answered HTTP {error.code}.") from error
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise FetchError(f"{url} could not be read: {error}") from error
-        if len(body) > max_bytes:
-            raise FetchError(f"{url} is larger than {max_bytes} bytes.")
+            fetched = http.get(
+                url, hosts, timeout=timeout, max_redirects=max_redirects, max_bytes=max_bytes
+            )
+        except HttpProblem as problem:
+            raise FetchError(_fetch_error(url, problem, max_bytes, max_redirects)) from problem
+        if not 200 <= fetched.status < 300:
+            raise FetchError(f"{url} answered HTTP {fetched.status}.")
+        body = fetched.body
         return _gunzip(body, max_bytes, url) if body.startswith(_GZIP_MAGIC) else body
 
     return fetch
+
+
+def _fetch_error(url: str, problem: HttpProblem, max_bytes: int, max_redirects: int) -> str:
+    detail = f" ({problem.detail})" if problem.detail else ""
+    if problem.kind == FetchProblem.DISALLOWED_HOST and problem.hops:
+        return f"{problem.hops[-1]} redirects to {problem.url}, which is not allowed{detail}."
+    messages = {
+        FetchProblem.DISALLOWED_HOST: f"{url} is not on an allowed host{detail}.",
+        FetchProblem.TOO_LARGE: f"{url} is larger than {max_bytes} bytes.",
+        FetchProblem.REDIRECT_LOOP: f"{url} redirects in a loop.",
+        FetchProblem.TOO_MANY_REDIRECTS: f"{url} redirects more than {max_redirects} times.",
+        FetchProblem.TIMEOUT: f"{url} could not be read: it took too long.",
+    }
+    return messages.get(problem.kind, f"{url} could not be read: {problem.detail or problem}")
 
 
 def _gunzip(body: bytes, max_bytes: int, url: str) -> bytes:
@@ -371,7 +360,10 @@ def sitemap_targets(
         hosts = tuple(allowed_hosts)
     if fetcher is None:
         fetcher = make_fetcher(
-            hosts, max_bytes=SITEMAP_MAX_BYTES, max_redirects=settings.MAX_REDIRECTS
+            hosts,
+            timeout=SITEMAP_TIMEOUT,
+            max_bytes=SITEMAP_MAX_BYTES,
+            max_redirects=settings.MAX_REDIRECTS,
         )
 
     targets = _TargetList(settings.TRACKING_PARAMETERS)
@@ -408,27 +400,6 @@ def sitemap_targets(
 
 
 # -- Link following --------------------------------------------------------------------------
-
-
-def links_in(html: bytes, base_url: str) -> list[str]:
-    """Absolute URLs of the ``<a href>`` links in an HTML document, fragments removed,
-    honouring ``<base href>``."""
-    try:
-        document = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
-    base = base_url
-    for element in document.iter("base"):
-        href = (element.get("href") or "").strip()
-        if href:
-            base = urljoin(base_url, href)
-            break
-    links = []
-    for anchor in document.iter("a", "area"):
-        href = (anchor.get("href") or "").strip()
-        if href and not href.startswith("#"):
-            links.append(urljoin(base, href).split("#", 1)[0])
-    return links
 
 
 def is_page_url(url: str) -> bool:
