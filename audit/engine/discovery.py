@@ -142,28 +142,14 @@ def wagtail_targets(
     """
     targets = _TargetList(_config(config).TRACKING_PARAMETERS)
     skipped: list[SkippedTarget] = []
-    if sites is None:
-        root_paths = list(Site.objects.values_list("root_page__path", flat=True))
-    else:
-        root_ids = [site.root_page_id for site in sites]
-        root_paths = list(Page.objects.filter(pk__in=root_ids).values_list("path", flat=True))
+    root_paths = _root_paths(sites)
     if not root_paths:
         return DiscoveryResult()
-
-    in_sites = Q()
-    for root_path in root_paths:
-        in_sites |= Q(path__startswith=root_path)
-    pages = (
-        Page.objects.live()
-        .filter(in_sites)
-        .only("id", "path", "depth", "url_path")
-        .order_by("path")
-    )
     restricted = set(PageViewRestriction.objects.values_list("page__path", flat=True))
     url_cache = _SiteRootPathsCache()
     url_cache._wagtail_cached_site_root_paths = Site.get_site_root_paths()
 
-    for page in pages:
+    for page in _live_pages_under(root_paths):
         url_parts = page.get_url_parts(request=url_cache)  # type: ignore[arg-type]
         if url_parts is None or url_parts[1] is None:
             skipped.append(SkippedTarget(page.url_path, "not routable", page.pk))
@@ -175,6 +161,27 @@ def wagtail_targets(
         else:
             targets.add(url, page.pk)
     return DiscoveryResult(targets.targets, skipped)
+
+
+def _root_paths(sites: Iterable[Site] | None) -> list[str]:
+    """The tree paths of the root pages of ``sites`` (default: every Site)."""
+    if sites is None:
+        return list(Site.objects.values_list("root_page__path", flat=True))
+    root_ids = [site.root_page_id for site in sites]
+    return list(Page.objects.filter(pk__in=root_ids).values_list("path", flat=True))
+
+
+def _live_pages_under(root_paths: Iterable[str]) -> Iterable[Page]:
+    """Live pages at or below any of ``root_paths``, in tree order, with what URLs need."""
+    in_sites = Q()
+    for root_path in root_paths:
+        in_sites |= Q(path__startswith=root_path)
+    return (
+        Page.objects.live()
+        .filter(in_sites)
+        .only("id", "path", "depth", "url_path")
+        .order_by("path")
+    )
 
 
 def _is_restricted(path: str, restricted_paths: set[str], steplen: int) -> bool:
@@ -299,7 +306,11 @@ def parse_sitemap(data: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
         raise SitemapError(
             f"{url} is not a sitemap: its root element is <{kind}>, not <urlset> or <sitemapindex>."
         )
-    child = "url" if kind == "urlset" else "sitemap"
+    return kind, _locs(root, "url" if kind == "urlset" else "sitemap")
+
+
+def _locs(root: etree._Element, child: str) -> list[str]:
+    """The non-empty ``<loc>`` of each ``child`` entry (``<url>``, ``<sitemap>``)."""
     locs = []
     for entry in root:
         if not isinstance(entry.tag, str) or etree.QName(entry).localname != child:
@@ -309,7 +320,7 @@ def parse_sitemap(data: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
                 text = "".join(loc.xpath("text()")).strip()
                 if text:
                     locs.append(text)
-    return kind, locs
+    return locs
 
 
 def rewrite_url(url: str, rewrite: tuple[str, str] | None) -> str:
@@ -351,11 +362,7 @@ def sitemap_targets(
     settings = _config(config)
     limit = settings.MAX_PAGES if limit is None else limit
     if allowed_hosts is None:
-        allowed = [host_of(url)]
-        if rewrite is not None:
-            allowed.append(host_of(rewrite[1]))
-        allowed.extend(settings.ALLOWED_HOSTS)
-        hosts: tuple[str, ...] = tuple(allowed)
+        hosts = _sitemap_hosts(url, rewrite, settings)
     else:
         hosts = tuple(allowed_hosts)
     if fetcher is None:
@@ -366,8 +373,8 @@ def sitemap_targets(
             max_redirects=settings.MAX_REDIRECTS,
         )
 
+    found = DiscoveryResult()
     targets = _TargetList(settings.TRACKING_PARAMETERS)
-    skipped: list[SkippedTarget] = []
     read: set[str] = set()
     queue: deque[tuple[str, int]] = deque([(url, 0)])
     while queue and len(targets) < limit:
@@ -379,24 +386,39 @@ def sitemap_targets(
             logger.warning("Sitemap discovery stopped after %d documents.", max_documents)
             break
         read.add(normal)
-        try:
-            data = fetcher(sitemap_url)
-        except (DiscoveryError, OSError) as error:
-            raise SitemapError(f"The sitemap {sitemap_url} could not be read: {error}") from error
-        kind, locs = parse_sitemap(data, sitemap_url)
+        kind, locs = parse_sitemap(_read_sitemap(fetcher, sitemap_url), sitemap_url)
         for relative in locs:
             # The protocol wants absolute URLs; a relative one is taken as the site meant it.
             loc = rewrite_url(urljoin(sitemap_url, relative), rewrite)
             if not is_allowed(loc, hosts):
-                skipped.append(SkippedTarget(loc, "other host"))
+                found.skipped.append(SkippedTarget(loc, "other host"))
             elif kind == "sitemapindex":
                 if depth + 1 > max_depth:
-                    skipped.append(SkippedTarget(loc, "sitemap nested too deeply"))
+                    found.skipped.append(SkippedTarget(loc, "sitemap nested too deeply"))
                 else:
                     queue.append((loc, depth + 1))
             elif len(targets) < limit:
                 targets.add(loc)
-    return DiscoveryResult(targets.targets, skipped)
+    found.targets = targets.targets
+    return found
+
+
+def _sitemap_hosts(
+    url: str, rewrite: tuple[str, str] | None, settings: AuditSettings
+) -> tuple[str, ...]:
+    """The sitemap's own host, the rewrite's target host and ``ALLOWED_HOSTS``."""
+    hosts = [host_of(url)]
+    if rewrite is not None:
+        hosts.append(host_of(rewrite[1]))
+    hosts.extend(settings.ALLOWED_HOSTS)
+    return tuple(hosts)
+
+
+def _read_sitemap(fetcher: Fetcher, url: str) -> bytes:
+    try:
+        return fetcher(url)
+    except (DiscoveryError, OSError) as error:
+        raise SitemapError(f"The sitemap {url} could not be read: {error}") from error
 
 
 # -- Link following --------------------------------------------------------------------------
@@ -438,16 +460,20 @@ def follow_links(
         target, depth = queue.popleft()
         if depth >= max_depth or not is_allowed(target.url, hosts):
             continue
-        try:
-            html = fetcher(target.url)
-        except (DiscoveryError, OSError) as error:
-            logger.info("Links on %s not followed: %s", target.url, error)
-            continue
-        for link in links_in(html, target.url):
-            if not (is_allowed(link, hosts) and is_page_url(link)):
-                continue
+        for link in _page_links(fetcher, target.url, hosts):
             if targets.add(link):
                 queue.append((targets.targets[-1], depth + 1))
                 if len(targets) >= max_pages:
                     break
     return targets.targets
+
+
+def _page_links(fetcher: Fetcher, url: str, hosts: tuple[str, ...]) -> list[str]:
+    """The links on the page at ``url`` worth following: pages on ``hosts``. None when the
+    page cannot be read (the audit records its error)."""
+    try:
+        html = fetcher(url)
+    except (DiscoveryError, OSError) as error:
+        logger.info("Links on %s not followed: %s", url, error)
+        return []
+    return [link for link in links_in(html, url) if is_allowed(link, hosts) and is_page_url(link)]

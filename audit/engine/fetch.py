@@ -2,8 +2,9 @@
 
 :func:`fetch_page` fetches a URL with the audit's HTTP client (:mod:`audit.engine.http`), which
 follows redirects itself so that every hop is checked against the allowed hosts (the browser
-would follow them blindly) and limits the size of the body once decompressed. It answers with a :class:`FetchResult` in which every problem is a value, not an exception: an
-error status, something that is not HTML (a PDF), a page too large, a redirect loop, too many
+would follow them blindly) and limits the size of the body once decompressed. It answers
+with a :class:`FetchResult` in which every problem is a value, not an exception: an error
+status, something that is not HTML (a PDF), a page too large, a redirect loop, too many
 redirects, a redirect off the allowed hosts, a refused connection, a timeout. Only a page that
 passes goes to the browser, which saves a Chromium load on every broken link and document.
 """
@@ -19,7 +20,7 @@ from audit.core.conf import AuditSettings
 from audit.engine import http
 from audit.engine.http import USER_AGENT, FetchProblem, HttpProblem
 
-__all__ = ["USER_AGENT", "FetchProblem", "FetchResult", "HTML_TYPES", "fetch_page"]
+__all__ = ["HTML_TYPES", "USER_AGENT", "FetchProblem", "FetchResult", "fetch_page"]
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"

@@ -95,9 +95,7 @@ class HttpProblem(Exception):
         self.headers = headers
         self.size = size
 
-    def at(
-        self, hops: Sequence[str], status: int | None, headers: Message | None
-    ) -> HttpProblem:
+    def at(self, hops: Sequence[str], status: int | None, headers: Message | None) -> HttpProblem:
         """This problem, told where in a chain of redirects it happened."""
         self.hops, self.status, self.headers = tuple(hops), status, headers
         return self
@@ -258,7 +256,7 @@ def get(
                     continue
                 body = _body(response, max_bytes, deadline) if 200 <= status < 300 else b""
         except HttpProblem as problem:
-            raise problem.at(hops, status, headers)
+            raise problem.at(hops, status, headers) from problem.__cause__
         return Fetched(url, current, status, response.reason, headers, body, tuple(hops))
 
 
@@ -316,9 +314,7 @@ def _checked(url: str, allowed: Sequence[str]) -> _Target:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         found = socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as error:
-        raise HttpProblem(
-            FetchProblem.CONNECTION, url, detail=_connection_error(error)
-        ) from error
+        raise HttpProblem(FetchProblem.CONNECTION, url, detail=_connection_error(error)) from error
     address = str(found[0][4][0])
     refusal = refused_address(url, address, allowed)
     if refusal:

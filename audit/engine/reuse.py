@@ -66,10 +66,7 @@ class AssetFingerprints:
         if known is not None:
             return known
         hosts = (*self.allowed_hosts, *extra_hosts)
-        if is_allowed(url, hosts):
-            digest = self._fetch_hash(url, hosts)
-        else:
-            digest = "off-site"
+        digest = self._fetch_hash(url, hosts) if is_allowed(url, hosts) else "off-site"
         with self._lock:
             return self._hashes.setdefault(url, digest)
 
