@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from audit.checks.content.context import CheckContext, page_issue, quote
 from audit.checks.content.document import ContentDocument, fold
 from audit.checks.issues import Issue
+from audit.checks.placeholder_titles import GENERIC_TITLES, HOME_TITLES
 from audit.core.enums import Source
 
 TITLE_DESCRIPTIVE = "clearway-page-title-descriptive"
@@ -30,14 +31,6 @@ DESCRIPTION_DUPLICATE = "clearway-meta-description-duplicate"
 #: ("Council tax: how to pay").
 _SEPARATOR = re.compile(r"\s+[-|\u2013—·•]\s+")
 _LEADING_SEPARATOR = re.compile(r"^[-|\u2013—·•]\s")
-#: Titles that say nothing about any page.
-GENERIC_TITLES = frozenset(
-    {"page", "untitled", "untitled page", "untitled document", "new page", "new page 1",
-     "document", "title", "page title", "no title", "test", "test page", "placeholder",
-     "blank", "blank page", "my page", "copy of"}
-)  # fmt: skip
-#: Titles that only suit a site's home page.
-HOME_TITLES = frozenset({"home", "homepage", "home page", "welcome", "index", "default"})
 #: A document's or template's file name, as word processors and exports leave in ``<title>``:
 #: "report_final_v2.docx", "Budget 2025.xlsx", "index.html".
 _FILE_NAME_TITLE = re.compile(
