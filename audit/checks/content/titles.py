@@ -229,14 +229,11 @@ def check_title_descriptive(document: ContentDocument, context: CheckContext) ->
     else:
         return []
     return [
-        page_issue(
+        _title_issue(
             TITLE_DESCRIPTIVE,
             f"The page title {quote(title)} {problem}. Give the page a title that says "
             "what it is for, such as “Pay your council tax”.",
-            selector="title",
-            html=_title_html(document),
-            source=Source.CONTENT,
-            region="title",
+            document,
         )
     ]
 
@@ -252,18 +249,27 @@ def check_title_duplicate(document: ContentDocument, context: CheckContext) -> l
         if others:
             shown = _list(others)
             return [
-                page_issue(
+                _title_issue(
                     TITLE_DUPLICATE,
                     f"Another page has the same title, {quote(title)}: {shown}. Give each "
                     "page its own title, so residents can tell them apart in search results "
                     "and browser tabs.",
-                    selector="title",
-                    html=_title_html(document),
-                    source=Source.CONTENT,
-                    region="title",
+                    document,
                 )
             ]
     return []
+
+
+def _title_issue(rule: str, message: str, document: ContentDocument) -> Issue:
+    """An issue with the page's ``<title>``."""
+    return page_issue(
+        rule,
+        message,
+        selector="title",
+        html=_title_html(document),
+        source=Source.CONTENT,
+        region="title",
+    )
 
 
 def check_meta_description(document: ContentDocument, context: CheckContext) -> list[Issue]:
