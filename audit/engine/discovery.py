@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import urllib.error
-import urllib.request
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.client import HTTPMessage
-from typing import IO, Any
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
 from django.db.models import Q
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction, Site
@@ -30,6 +26,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from audit.core.addresses import host_of, is_allowed, normalise_url
 from audit.core.conf import AuditSettings, audit_settings
 from audit.core.enums import PageStatus
+from audit.engine import http
+from audit.engine.http import FetchProblem, HttpProblem
+from audit.engine.links import links_in
 from audit.results import AuditTarget, PageAudit
 
 logger = logging.getLogger(__name__)
@@ -54,8 +53,10 @@ NON_PAGE_EXTENSIONS = frozenset(
     ).split()
 )
 
+#: Seconds to read one sitemap document, redirects included (one may be 50 MB).
+SITEMAP_TIMEOUT = 60.0
+
 _GZIP_MAGIC = b"\x1f\x8b"
-_USER_AGENT = "Clearway accessibility audit"
 
 
 class DiscoveryError(Exception):
@@ -141,28 +142,14 @@ def wagtail_targets(
     """
     targets = _TargetList(_config(config).TRACKING_PARAMETERS)
     skipped: list[SkippedTarget] = []
-    if sites is None:
-        root_paths = list(Site.objects.values_list("root_page__path", flat=True))
-    else:
-        root_ids = [site.root_page_id for site in sites]
-        root_paths = list(Page.objects.filter(pk__in=root_ids).values_list("path", flat=True))
+    root_paths = _root_paths(sites)
     if not root_paths:
         return DiscoveryResult()
-
-    in_sites = Q()
-    for root_path in root_paths:
-        in_sites |= Q(path__startswith=root_path)
-    pages = (
-        Page.objects.live()
-        .filter(in_sites)
-        .only("id", "path", "depth", "url_path")
-        .order_by("path")
-    )
     restricted = set(PageViewRestriction.objects.values_list("page__path", flat=True))
     url_cache = _SiteRootPathsCache()
     url_cache._wagtail_cached_site_root_paths = Site.get_site_root_paths()
 
-    for page in pages:
+    for page in _live_pages_under(root_paths):
         url_parts = page.get_url_parts(request=url_cache)  # type: ignore[arg-type]
         if url_parts is None or url_parts[1] is None:
             skipped.append(SkippedTarget(page.url_path, "not routable", page.pk))
@@ -174,6 +161,27 @@ def wagtail_targets(
         else:
             targets.add(url, page.pk)
     return DiscoveryResult(targets.targets, skipped)
+
+
+def _root_paths(sites: Iterable[Site] | None) -> list[str]:
+    """The tree paths of the root pages of ``sites`` (default: every Site)."""
+    if sites is None:
+        return list(Site.objects.values_list("root_page__path", flat=True))
+    root_ids = [site.root_page_id for site in sites]
+    return list(Page.objects.filter(pk__in=root_ids).values_list("path", flat=True))
+
+
+def _live_pages_under(root_paths: Iterable[str]) -> Iterable[Page]:
+    """Live pages at or below any of ``root_paths``, in tree order, with what URLs need."""
+    in_sites = Q()
+    for root_path in root_paths:
+        in_sites |= Q(path__startswith=root_path)
+    return (
+        Page.objects.live()
+        .filter(in_sites)
+        .only("id", "path", "depth", "url_path")
+        .order_by("path")
+    )
 
 
 def _is_restricted(path: str, restricted_paths: set[str], steplen: int) -> bool:
@@ -208,29 +216,6 @@ def allowed_hosts_for(
 # -- Fetching --------------------------------------------------------------------------------
 
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most ``max_redirects`` redirects, each to an allowed host."""
-
-    def __init__(self, allowed_hosts: Sequence[str], max_redirects: int) -> None:
-        self.allowed_hosts = allowed_hosts
-        self.max_redirections = max_redirects
-        self.max_repeats = max_redirects
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        absolute = urljoin(req.full_url, newurl)
-        if not is_allowed(absolute, self.allowed_hosts):
-            raise FetchError(f"{req.full_url} redirects to {absolute}, which is not allowed.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def make_fetcher(
     allowed_hosts: Iterable[str],
     *,
@@ -238,28 +223,39 @@ def make_fetcher(
     max_bytes: int = 10 * 1024 * 1024,
     max_redirects: int = 5,
 ) -> Fetcher:
-    """A fetcher reading only http(s) URLs on ``allowed_hosts``, with a timeout, a size limit
-    and checked redirects. Gzipped bodies (``sitemap.xml.gz``) are decompressed, within the
-    same limit."""
+    """A fetcher reading only http(s) URLs on ``allowed_hosts`` with the audit's HTTP client
+    (:mod:`audit.engine.http`: checked redirects, a size limit on the decoded body, ``timeout``
+    for the whole read). Gzipped files (``sitemap.xml.gz``) are decompressed, within the same
+    limit."""
     hosts = tuple(allowed_hosts)
-    opener = urllib.request.build_opener(_CheckedRedirects(hosts, max_redirects))
 
     def fetch(url: str) -> bytes:
-        if not is_allowed(url, hosts):
-            raise FetchError(f"{url} is not on an allowed host.")
-        request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
         try:
-            with opener.open(request, timeout=timeout) as response:
-                body: bytes = response.read(max_bytes + 1)
-        except urllib.error.HTTPError as error:
-            raise FetchError(f"{url} answered HTTP {error.code}.") from error
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            raise FetchError(f"{url} could not be read: {error}") from error
-        if len(body) > max_bytes:
-            raise FetchError(f"{url} is larger than {max_bytes} bytes.")
+            fetched = http.get(
+                url, hosts, timeout=timeout, max_redirects=max_redirects, max_bytes=max_bytes
+            )
+        except HttpProblem as problem:
+            raise FetchError(_fetch_error(url, problem, max_bytes, max_redirects)) from problem
+        if not 200 <= fetched.status < 300:
+            raise FetchError(f"{url} answered HTTP {fetched.status}.")
+        body = fetched.body
         return _gunzip(body, max_bytes, url) if body.startswith(_GZIP_MAGIC) else body
 
     return fetch
+
+
+def _fetch_error(url: str, problem: HttpProblem, max_bytes: int, max_redirects: int) -> str:
+    detail = f" ({problem.detail})" if problem.detail else ""
+    if problem.kind == FetchProblem.DISALLOWED_HOST and problem.hops:
+        return f"{problem.hops[-1]} redirects to {problem.url}, which is not allowed{detail}."
+    messages = {
+        FetchProblem.DISALLOWED_HOST: f"{url} is not on an allowed host{detail}.",
+        FetchProblem.TOO_LARGE: f"{url} is larger than {max_bytes} bytes.",
+        FetchProblem.REDIRECT_LOOP: f"{url} redirects in a loop.",
+        FetchProblem.TOO_MANY_REDIRECTS: f"{url} redirects more than {max_redirects} times.",
+        FetchProblem.TIMEOUT: f"{url} could not be read: it took too long.",
+    }
+    return messages.get(problem.kind, f"{url} could not be read: {problem.detail or problem}")
 
 
 def _gunzip(body: bytes, max_bytes: int, url: str) -> bytes:
@@ -310,7 +306,11 @@ def parse_sitemap(data: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
         raise SitemapError(
             f"{url} is not a sitemap: its root element is <{kind}>, not <urlset> or <sitemapindex>."
         )
-    child = "url" if kind == "urlset" else "sitemap"
+    return kind, _locs(root, "url" if kind == "urlset" else "sitemap")
+
+
+def _locs(root: etree._Element, child: str) -> list[str]:
+    """The non-empty ``<loc>`` of each ``child`` entry (``<url>``, ``<sitemap>``)."""
     locs = []
     for entry in root:
         if not isinstance(entry.tag, str) or etree.QName(entry).localname != child:
@@ -320,7 +320,7 @@ def parse_sitemap(data: bytes, url: str = "sitemap") -> tuple[str, list[str]]:
                 text = "".join(loc.xpath("text()")).strip()
                 if text:
                     locs.append(text)
-    return kind, locs
+    return locs
 
 
 def rewrite_url(url: str, rewrite: tuple[str, str] | None) -> str:
@@ -362,20 +362,19 @@ def sitemap_targets(
     settings = _config(config)
     limit = settings.MAX_PAGES if limit is None else limit
     if allowed_hosts is None:
-        allowed = [host_of(url)]
-        if rewrite is not None:
-            allowed.append(host_of(rewrite[1]))
-        allowed.extend(settings.ALLOWED_HOSTS)
-        hosts: tuple[str, ...] = tuple(allowed)
+        hosts = _sitemap_hosts(url, rewrite, settings)
     else:
         hosts = tuple(allowed_hosts)
     if fetcher is None:
         fetcher = make_fetcher(
-            hosts, max_bytes=SITEMAP_MAX_BYTES, max_redirects=settings.MAX_REDIRECTS
+            hosts,
+            timeout=SITEMAP_TIMEOUT,
+            max_bytes=SITEMAP_MAX_BYTES,
+            max_redirects=settings.MAX_REDIRECTS,
         )
 
+    found = DiscoveryResult()
     targets = _TargetList(settings.TRACKING_PARAMETERS)
-    skipped: list[SkippedTarget] = []
     read: set[str] = set()
     queue: deque[tuple[str, int]] = deque([(url, 0)])
     while queue and len(targets) < limit:
@@ -387,48 +386,42 @@ def sitemap_targets(
             logger.warning("Sitemap discovery stopped after %d documents.", max_documents)
             break
         read.add(normal)
-        try:
-            data = fetcher(sitemap_url)
-        except (DiscoveryError, OSError) as error:
-            raise SitemapError(f"The sitemap {sitemap_url} could not be read: {error}") from error
-        kind, locs = parse_sitemap(data, sitemap_url)
+        kind, locs = parse_sitemap(_read_sitemap(fetcher, sitemap_url), sitemap_url)
         for relative in locs:
             # The protocol wants absolute URLs; a relative one is taken as the site meant it.
             loc = rewrite_url(urljoin(sitemap_url, relative), rewrite)
             if not is_allowed(loc, hosts):
-                skipped.append(SkippedTarget(loc, "other host"))
+                found.skipped.append(SkippedTarget(loc, "other host"))
             elif kind == "sitemapindex":
                 if depth + 1 > max_depth:
-                    skipped.append(SkippedTarget(loc, "sitemap nested too deeply"))
+                    found.skipped.append(SkippedTarget(loc, "sitemap nested too deeply"))
                 else:
                     queue.append((loc, depth + 1))
             elif len(targets) < limit:
                 targets.add(loc)
-    return DiscoveryResult(targets.targets, skipped)
+    found.targets = targets.targets
+    return found
+
+
+def _sitemap_hosts(
+    url: str, rewrite: tuple[str, str] | None, settings: AuditSettings
+) -> tuple[str, ...]:
+    """The sitemap's own host, the rewrite's target host and ``ALLOWED_HOSTS``."""
+    hosts = [host_of(url)]
+    if rewrite is not None:
+        hosts.append(host_of(rewrite[1]))
+    hosts.extend(settings.ALLOWED_HOSTS)
+    return tuple(hosts)
+
+
+def _read_sitemap(fetcher: Fetcher, url: str) -> bytes:
+    try:
+        return fetcher(url)
+    except (DiscoveryError, OSError) as error:
+        raise SitemapError(f"The sitemap {url} could not be read: {error}") from error
 
 
 # -- Link following --------------------------------------------------------------------------
-
-
-def links_in(html: bytes, base_url: str) -> list[str]:
-    """Absolute URLs of the ``<a href>`` links in an HTML document, fragments removed,
-    honouring ``<base href>``."""
-    try:
-        document = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
-    base = base_url
-    for element in document.iter("base"):
-        href = (element.get("href") or "").strip()
-        if href:
-            base = urljoin(base_url, href)
-            break
-    links = []
-    for anchor in document.iter("a", "area"):
-        href = (anchor.get("href") or "").strip()
-        if href and not href.startswith("#"):
-            links.append(urljoin(base, href).split("#", 1)[0])
-    return links
 
 
 def is_page_url(url: str) -> bool:
@@ -467,16 +460,20 @@ def follow_links(
         target, depth = queue.popleft()
         if depth >= max_depth or not is_allowed(target.url, hosts):
             continue
-        try:
-            html = fetcher(target.url)
-        except (DiscoveryError, OSError) as error:
-            logger.info("Links on %s not followed: %s", target.url, error)
-            continue
-        for link in links_in(html, target.url):
-            if not (is_allowed(link, hosts) and is_page_url(link)):
-                continue
+        for link in _page_links(fetcher, target.url, hosts):
             if targets.add(link):
                 queue.append((targets.targets[-1], depth + 1))
                 if len(targets) >= max_pages:
                     break
     return targets.targets
+
+
+def _page_links(fetcher: Fetcher, url: str, hosts: tuple[str, ...]) -> list[str]:
+    """The links on the page at ``url`` worth following: pages on ``hosts``. None when the
+    page cannot be read (the audit records its error)."""
+    try:
+        html = fetcher(url)
+    except (DiscoveryError, OSError) as error:
+        logger.info("Links on %s not followed: %s", url, error)
+        return []
+    return [link for link in links_in(html, url) if is_allowed(link, hosts) and is_page_url(link)]

@@ -1,50 +1,29 @@
 """The request before the browser: is there an HTML page at this URL worth analysing?
 
-:func:`fetch_page` fetches a URL with the standard library, following redirects itself so that
-every hop is checked against the allowed hosts (the browser would follow them blindly), and
-answers with a :class:`FetchResult` in which every problem is a value, not an exception: an
-error status, something that is not HTML (a PDF), a page too large, a redirect loop, too many
+:func:`fetch_page` fetches a URL with the audit's HTTP client (:mod:`audit.engine.http`), which
+follows redirects itself so that every hop is checked against the allowed hosts (the browser
+would follow them blindly) and limits the size of the body once decompressed. It answers
+with a :class:`FetchResult` in which every problem is a value, not an exception: an error
+status, something that is not HTML (a PDF), a page too large, a redirect loop, too many
 redirects, a redirect off the allowed hosts, a refused connection, a timeout. Only a page that
 passes goes to the browser, which saves a Chromium load on every broken link and document.
 """
 
 from __future__ import annotations
 
-import http.client
-import http.cookiejar
-import socket
-import ssl
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
-from enum import StrEnum
-from functools import cache
-from urllib.parse import urldefrag, urljoin
 
-from audit.core.addresses import host_of, is_allowed
+from audit.core.addresses import host_of
 from audit.core.conf import AuditSettings
+from audit.engine import http
+from audit.engine.http import USER_AGENT, FetchProblem, HttpProblem
 
-#: Says who is asking, so a council's logs and firewall can tell the audit from an attack.
-USER_AGENT = "Mozilla/5.0 (compatible; ClearwayAudit/1.0; accessibility audit)"
+__all__ = ["HTML_TYPES", "USER_AGENT", "FetchProblem", "FetchResult", "fetch_page"]
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_CHUNK = 64 * 1024
-
-
-class FetchProblem(StrEnum):
-    """Why a URL is not analysed."""
-
-    HTTP_STATUS = "http-status"
-    NOT_HTML = "not-html"
-    TOO_LARGE = "too-large"
-    REDIRECT_LOOP = "redirect-loop"
-    TOO_MANY_REDIRECTS = "too-many-redirects"
-    DISALLOWED_HOST = "disallowed-host"
-    CONNECTION = "connection"
-    TIMEOUT = "timeout"
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 
 
 @dataclass(frozen=True)
@@ -91,164 +70,95 @@ def fetch_page(
 
     ``timeout`` (default ``PAGE_TIMEOUT``) bounds the whole fetch, redirects included.
     """
-    allowed = tuple(allowed_hosts)
     limit = timeout if timeout is not None else config.PAGE_TIMEOUT
-    deadline = time.monotonic() + limit
-    # A cookie jar per fetch: a site that sets a cookie and redirects to the same URL (a
-    # cookie check) is not a loop, as it is not in a browser.
-    cookies = http.cookiejar.CookieJar()
-    opener = _opener(cookies)
-    hops: list[str] = []
-    seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
-    current = urldefrag(url).url
-    status: int | None = None
-
-    def result(
-        kind: FetchProblem | None = None,
-        error: str = "",
-        *,
-        content_type: str = "",
-        body: bytes = b"",
-        charset: str = "",
-    ) -> FetchResult:
-        return FetchResult(
-            url=url,
-            final_url=current,
-            status=status,
-            content_type=content_type,
-            body=body,
-            error_kind=kind,
-            error=error,
-            hops=tuple(hops),
-            charset=charset,
-        )
-
-    while True:
-        if not is_allowed(current, allowed):
-            where = "redirected to" if hops else "at"
-            return result(
-                FetchProblem.DISALLOWED_HOST,
-                f"{where} {current}, which is not on an allowed host ({host_of(current) or '?'})",
-            )
-        state = (current, frozenset((cookie.name, cookie.value or "") for cookie in cookies))
-        if state in seen:
-            return result(
-                FetchProblem.REDIRECT_LOOP, f"redirect loop: {' → '.join([*hops, current])}"
-            )
-        if len(hops) > config.MAX_REDIRECTS:
-            return result(
-                FetchProblem.TOO_MANY_REDIRECTS,
-                f"more than {config.MAX_REDIRECTS} redirects: {' → '.join(hops)} → …",
-            )
-        seen.add(state)
-        hops.append(current)
-
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return result(FetchProblem.TIMEOUT, f"timed out after {limit:g} s")
-        request = urllib.request.Request(
-            current,
-            headers={
-                "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
-                "Accept-Language": "en-GB,en;q=0.9",
-            },
-        )
-        try:
-            with opener.open(request, timeout=remaining) as response:
-                status = response.status
-                headers: Message = response.headers
-                if status in REDIRECT_STATUSES and headers.get("Location"):
-                    current = urldefrag(urljoin(current, headers["Location"].strip())).url
-                    continue
-                if status >= 300:
-                    return result(FetchProblem.HTTP_STATUS, _status_message(status, response))
-                media_type = headers.get_content_type() if headers.get("Content-Type") else ""
-                charset = headers.get_content_charset() or ""
-                declared_length = _content_length(headers)
-                if declared_length is not None and declared_length > config.MAX_PAGE_BYTES:
-                    return result(
-                        FetchProblem.TOO_LARGE,
-                        _too_large(config.MAX_PAGE_BYTES, declared_length),
-                        content_type=media_type,
-                    )
-                body = _read(response, config.MAX_PAGE_BYTES + 1, deadline)
-        except TimeoutError:
-            return result(FetchProblem.TIMEOUT, f"timed out after {limit:g} s")
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError):
-                return result(FetchProblem.TIMEOUT, f"timed out after {limit:g} s")
-            return result(FetchProblem.CONNECTION, _connection_message(current, error.reason))
-        except (OSError, http.client.HTTPException, ValueError) as error:
-            # Reset connections, TLS failures, malformed responses and URLs.
-            return result(FetchProblem.CONNECTION, _connection_message(current, error))
-
-        if body is None:
-            return result(FetchProblem.TIMEOUT, f"timed out after {limit:g} s")
-        if len(body) > config.MAX_PAGE_BYTES:
-            return result(
-                FetchProblem.TOO_LARGE,
-                _too_large(config.MAX_PAGE_BYTES, None),
-                content_type=media_type,
-            )
-        if not media_type and _looks_like_html(body):
-            # No Content-Type: browsers sniff, and so do we (only for HTML).
-            media_type = "text/html"
-        if media_type not in HTML_TYPES:
-            return result(
-                FetchProblem.NOT_HTML,
-                f"not HTML ({media_type or 'no content type'})",
-                content_type=media_type,
-            )
-        return result(content_type=media_type, body=body, charset=charset)
-
-
-def opener(cookies: http.cookiejar.CookieJar | None = None) -> urllib.request.OpenerDirector:
-    """A urllib opener that answers every status (redirects are not followed)."""
-    return _opener(cookies if cookies is not None else http.cookiejar.CookieJar())
-
-
-def _opener(cookies: http.cookiejar.CookieJar) -> urllib.request.OpenerDirector:
-    # Built by hand rather than with build_opener(): no redirect handler (we follow redirects
-    # ourselves), no error processor (an error status is an answer, not an exception), and no
-    # file:, ftp: or data: handlers (only http and https ever reach it anyway).
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),  # The environment's proxy, as Chromium uses.
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(context=_tls_context()),
-        urllib.request.HTTPCookieProcessor(cookies),
-    ):
-        opener.add_handler(handler)
-    return opener
-
-
-@cache
-def _tls_context() -> ssl.SSLContext:
-    # Loading the system's certificates takes tens of milliseconds: once per process.
-    return ssl.create_default_context()
-
-
-def _read(response: http.client.HTTPResponse, limit: int, deadline: float) -> bytes | None:
-    """Up to ``limit`` bytes, or ``None`` when the deadline passes first (a slow drip)."""
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit:
-        if time.monotonic() > deadline:
-            return None
-        chunk = response.read(min(_CHUNK, limit - size))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
-
-
-def _content_length(headers: Message) -> int | None:
     try:
-        return int(headers.get("Content-Length", ""))
-    except ValueError:
-        return None
+        fetched = http.get(
+            url,
+            allowed_hosts,
+            timeout=limit,
+            max_redirects=config.MAX_REDIRECTS,
+            max_bytes=config.MAX_PAGE_BYTES,
+            accept=_ACCEPT,
+        )
+    except HttpProblem as problem:
+        return _failure(url, problem, config, limit)
+    return _judged(url, fetched)
+
+
+def _judged(url: str, fetched: http.Fetched) -> FetchResult:
+    """The page read whole: an HTML page to analyse, or why it is not one."""
+    result = FetchResult(
+        url=url, final_url=fetched.final_url, status=fetched.status, hops=fetched.hops
+    )
+    if fetched.status >= 300:
+        message = _status_message(fetched.status, fetched.reason)
+        return _with(result, FetchProblem.HTTP_STATUS, message)
+    media_type = _media_type(fetched.headers)
+    if not media_type and _looks_like_html(fetched.body):
+        # No Content-Type: browsers sniff, and so do we (only for HTML).
+        media_type = "text/html"
+    if media_type not in HTML_TYPES:
+        message = f"not HTML ({media_type or 'no content type'})"
+        return _with(result, FetchProblem.NOT_HTML, message, content_type=media_type)
+    return _with(
+        result,
+        None,
+        content_type=media_type,
+        body=fetched.body,
+        charset=fetched.headers.get_content_charset() or "",
+    )
+
+
+def _failure(url: str, problem: HttpProblem, config: AuditSettings, limit: float) -> FetchResult:
+    """What a problem of the client means for the page, in words."""
+    current, hops = problem.url, problem.hops
+    messages = {
+        FetchProblem.DISALLOWED_HOST: (
+            f"{'redirected to' if hops else 'at'} {current}, which is not on an allowed host "
+            f"({host_of(current) or '?'})" + (f": {problem.detail}" if problem.detail else "")
+        ),
+        FetchProblem.REDIRECT_LOOP: f"redirect loop: {' → '.join([*hops, current])}",
+        FetchProblem.TOO_MANY_REDIRECTS: (
+            f"more than {config.MAX_REDIRECTS} redirects: {' → '.join(hops)} → …"
+        ),
+        FetchProblem.TOO_LARGE: _too_large(config.MAX_PAGE_BYTES, problem.size),
+        FetchProblem.TIMEOUT: f"timed out after {limit:g} s",
+        FetchProblem.CONNECTION: http.describe(problem),
+    }
+    headers = problem.headers
+    too_large = problem.kind == FetchProblem.TOO_LARGE
+    return FetchResult(
+        url=url,
+        final_url=current,
+        status=problem.status,
+        error_kind=problem.kind,
+        error=messages.get(problem.kind, str(problem)),
+        hops=hops,
+        content_type=_media_type(headers) if too_large and headers is not None else "",
+    )
+
+
+def _with(
+    result: FetchResult,
+    kind: FetchProblem | None,
+    error: str = "",
+    *,
+    content_type: str = "",
+    body: bytes = b"",
+    charset: str = "",
+) -> FetchResult:
+    return replace(
+        result,
+        error_kind=kind,
+        error=error,
+        content_type=content_type,
+        body=body,
+        charset=charset,
+    )
+
+
+def _media_type(headers: Message) -> str:
+    return headers.get_content_type() if headers.get("Content-Type") else ""
 
 
 def _looks_like_html(body: bytes) -> bool:
@@ -256,8 +166,8 @@ def _looks_like_html(body: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html"))
 
 
-def _status_message(status: int, response: http.client.HTTPResponse) -> str:
-    reason = f" {response.reason}" if response.reason else ""
+def _status_message(status: int, reason: str) -> str:
+    reason = f" {reason}" if reason else ""
     if 300 <= status < 400:
         return f"HTTP {status}{reason} without a page to show"
     return f"HTTP {status}{reason}"
@@ -275,11 +185,3 @@ def _size(count: int) -> str:
     if count >= 1024:
         return f"{count / 1024:.0f} kB"
     return f"{count} bytes"
-
-
-def _connection_message(url: str, reason: object) -> str:
-    if isinstance(reason, socket.gaierror):
-        return f"could not connect to {host_of(url)}: the name does not resolve ({reason})"
-    if isinstance(reason, ssl.SSLError | ssl.CertificateError):
-        return f"could not connect to {host_of(url)}: TLS error ({reason})"
-    return f"could not connect to {host_of(url)}: {reason}"

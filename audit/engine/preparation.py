@@ -17,7 +17,8 @@ from audit.core.addresses import host_of
 from audit.core.conf import AuditSettings
 from audit.core.enums import PageStatus
 from audit.engine.fetch import FetchProblem, FetchResult, fetch_page
-from audit.engine.reuse import AssetFingerprints, asset_urls, content_fingerprint
+from audit.engine.links import asset_urls
+from audit.engine.reuse import AssetFingerprints, content_fingerprint
 from audit.results import AuditTarget, FindingResult, PageAudit
 from audit.results.fingerprints import page_key as make_page_key
 

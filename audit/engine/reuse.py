@@ -17,23 +17,18 @@ the fresh HTML, because some (duplicate titles) depend on other pages.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import re
 import threading
-import urllib.error
-import urllib.request
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urldefrag, urljoin
-
-import lxml.html
-from lxml import etree
 
 from audit.core.addresses import is_allowed
 from audit.core.conf import AuditSettings
-from audit.engine.fetch import USER_AGENT, opener
+from audit.engine import http
+from audit.engine.http import HttpProblem
 from audit.results import AuditTarget, FindingResult
 
 #: Bytes of an asset read for its hash: beyond this the size stands in for the rest.
@@ -56,33 +51,6 @@ class NoPreviousResults:
         return None
 
 
-def asset_urls(html: bytes | str, base_url: str) -> list[str]:
-    """Stylesheets, scripts and frames the page loads, as absolute URLs without fragments."""
-    try:
-        document = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
-    base = base_url
-    for element in document.iter("base"):
-        if element.get("href"):
-            base = urljoin(base_url, element.get("href", "").strip())
-            break
-    found: list[str] = []
-    for element in document.iter("link", "script", "iframe", "frame"):
-        if element.tag == "link":
-            rel = (element.get("rel") or "").lower().split()
-            if not {"stylesheet", "modulepreload"} & set(rel):
-                continue
-            reference = element.get("href")
-        else:
-            reference = element.get("src")
-        if reference and reference.strip():
-            url = urldefrag(urljoin(base, reference.strip())).url
-            if url.startswith(("http://", "https://")) and url not in found:
-                found.append(url)
-    return found
-
-
 class AssetFingerprints:
     """Content hashes of assets, each fetched once per run; safe to share between threads."""
 
@@ -97,33 +65,27 @@ class AssetFingerprints:
             known = self._hashes.get(url)
         if known is not None:
             return known
-        if is_allowed(url, (*self.allowed_hosts, *extra_hosts)):
-            digest = self._fetch_hash(url)
-        else:
-            digest = "off-site"
+        hosts = (*self.allowed_hosts, *extra_hosts)
+        digest = self._fetch_hash(url, hosts) if is_allowed(url, hosts) else "off-site"
         with self._lock:
             return self._hashes.setdefault(url, digest)
 
-    def _fetch_hash(self, url: str) -> str:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    def _fetch_hash(self, url: str, allowed_hosts: Iterable[str]) -> str:
+        timeout = min(self.config.PAGE_TIMEOUT, 10.0)
         try:
-            with opener().open(request, timeout=min(self.config.PAGE_TIMEOUT, 10.0)) as response:
+            with http.request(url, allowed_hosts, timeout=timeout) as response:
                 if response.status >= 300:
                     # Not followed: the status and where it points identify this state.
                     return f"status:{response.status}:{response.headers.get('Location', '')}"
                 digest = hashlib.sha256()
-                remaining = ASSET_LIMIT
-                while remaining > 0:
-                    chunk = response.read(min(65536, remaining))
-                    if not chunk:
-                        break
+                deadline = time.monotonic() + timeout
+                for chunk in response.chunks(ASSET_LIMIT, deadline, truncate=True):
                     digest.update(chunk)
-                    remaining -= len(chunk)
                 return digest.hexdigest()
-        except (OSError, http.client.HTTPException, urllib.error.URLError, ValueError) as error:
+        except HttpProblem as problem:
             # An unreachable asset is a state of its own: the page is analysed, not reused,
             # only if the previous audit saw it reachable.
-            return f"error:{type(error).__name__}"
+            return f"error:{type(problem.__cause__ or problem).__name__}"
 
 
 def analysis_key(config: AuditSettings, axe_version: str) -> str:

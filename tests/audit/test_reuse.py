@@ -15,7 +15,8 @@ import pytest
 from audit.core.conf import AuditSettings
 from audit.core.enums import PageStatus, RunTrigger
 from audit.engine.browsers import LocalChromium
-from audit.engine.reuse import AssetFingerprints, analysis_key, asset_urls, content_fingerprint
+from audit.engine.links import asset_urls
+from audit.engine.reuse import AssetFingerprints, analysis_key, content_fingerprint
 from audit.runs import service
 from audit.storage.models import AuditRun, Finding, PageResult
 

@@ -27,6 +27,7 @@ from audit.checks.browser.language import STOP_WORDS, confident, guess_language
 from audit.checks.browser.rules import PAGE_LANGUAGE, PAGE_TITLE
 from audit.checks.catalogue import all_rules
 from audit.checks.issues import Issue
+from audit.checks.placeholder_titles import HOME_TITLES
 
 RULES = (PAGE_TITLE.id, PAGE_LANGUAGE.id)
 
@@ -39,7 +40,6 @@ MAX_WORDS = 1500
 
 #: Separators between a page's own title and the site's name.
 _SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+|\s*\|\s*")
-_HOME_WORDS = frozenset({"home", "homepage", "home page", "welcome", "index", "default"})
 _HOME_PATH = re.compile(r"^/?(index\.\w+|default\.\w+|[a-z]{2}(-[a-z]{2,4})?/?)?$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w\-. ]+\.(html?|php|aspx?|jsp|cfm|shtml)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
@@ -116,7 +116,7 @@ def title_problem(title: str, path: str, generic: frozenset[str]) -> str | None:
     home = bool(_HOME_PATH.match(path))
     for candidate in (title, first):
         normal = _normal(candidate)
-        if normal in _HOME_WORDS and home:
+        if normal in HOME_TITLES and home:
             return None
         if normal in generic or not normal:
             return (

@@ -7,6 +7,7 @@ The checks themselves are in the group modules (:mod:`.reflow`, :mod:`.spacing`,
 from __future__ import annotations
 
 from audit.checks.catalogue import Rule, register
+from audit.checks.placeholder_titles import GENERIC_TITLES, HOME_TITLES
 from audit.core.enums import FixedBy, Impact, Level, RuleKind
 
 #: Content that needs two dimensions to be used, which WCAG 1.4.10 lets scroll sideways:
@@ -15,35 +16,6 @@ REFLOW_EXEMPT = (
     "table:not([role=presentation]):not([role=none]), [role=table], [role=grid], [role=treegrid],"
     " video, audio, iframe, canvas, svg, object, embed, math, img[usemap], [role=toolbar],"
     " [role=application]"
-)
-
-#: Titles that say nothing about the page (compared lowercased, without punctuation).
-GENERIC_TITLES = (
-    "untitled",
-    "untitled document",
-    "untitled page",
-    "new page",
-    "page",
-    "page title",
-    "title",
-    "document",
-    "new document",
-    "index",
-    "default",
-    "home",
-    "homepage",
-    "home page",
-    "welcome",
-    "new tab",
-    "test",
-    "test page",
-    "my website",
-    "website",
-    "web page",
-    "lorem ipsum",
-    "no title",
-    "insert title here",
-    "enter title here",
 )
 
 REFLOW = register(
@@ -301,7 +273,8 @@ PAGE_TITLE = register(
         impact=Impact.MODERATE,
         fixed_by=FixedBy.EDITOR,
         kind=RuleKind.BROWSER,
-        options={"generic_titles": GENERIC_TITLES},
+        # Home-page titles too: the check lets them pass on the home page only.
+        options={"generic_titles": tuple(sorted(GENERIC_TITLES | HOME_TITLES))},
     )
 )
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from audit.checks.content.context import CheckContext, page_issue, quote
 from audit.checks.content.document import ContentDocument, fold
 from audit.checks.issues import Issue
+from audit.checks.placeholder_titles import GENERIC_TITLES, HOME_TITLES
 from audit.core.enums import Source
 
 TITLE_DESCRIPTIVE = "clearway-page-title-descriptive"
@@ -30,14 +31,6 @@ DESCRIPTION_DUPLICATE = "clearway-meta-description-duplicate"
 #: ("Council tax: how to pay").
 _SEPARATOR = re.compile(r"\s+[-|\u2013—·•]\s+")
 _LEADING_SEPARATOR = re.compile(r"^[-|\u2013—·•]\s")
-#: Titles that say nothing about any page.
-GENERIC_TITLES = frozenset(
-    {"page", "untitled", "untitled page", "untitled document", "new page", "new page 1",
-     "document", "title", "page title", "no title", "test", "test page", "placeholder",
-     "blank", "blank page", "my page", "copy of"}
-)  # fmt: skip
-#: Titles that only suit a site's home page.
-HOME_TITLES = frozenset({"home", "homepage", "home page", "welcome", "index", "default"})
 #: A document's or template's file name, as word processors and exports leave in ``<title>``:
 #: "report_final_v2.docx", "Budget 2025.xlsx", "index.html".
 _FILE_NAME_TITLE = re.compile(
@@ -236,14 +229,11 @@ def check_title_descriptive(document: ContentDocument, context: CheckContext) ->
     else:
         return []
     return [
-        page_issue(
+        _title_issue(
             TITLE_DESCRIPTIVE,
             f"The page title {quote(title)} {problem}. Give the page a title that says "
             "what it is for, such as “Pay your council tax”.",
-            selector="title",
-            html=_title_html(document),
-            source=Source.CONTENT,
-            region="title",
+            document,
         )
     ]
 
@@ -259,18 +249,27 @@ def check_title_duplicate(document: ContentDocument, context: CheckContext) -> l
         if others:
             shown = _list(others)
             return [
-                page_issue(
+                _title_issue(
                     TITLE_DUPLICATE,
                     f"Another page has the same title, {quote(title)}: {shown}. Give each "
                     "page its own title, so residents can tell them apart in search results "
                     "and browser tabs.",
-                    selector="title",
-                    html=_title_html(document),
-                    source=Source.CONTENT,
-                    region="title",
+                    document,
                 )
             ]
     return []
+
+
+def _title_issue(rule: str, message: str, document: ContentDocument) -> Issue:
+    """An issue with the page's ``<title>``."""
+    return page_issue(
+        rule,
+        message,
+        selector="title",
+        html=_title_html(document),
+        source=Source.CONTENT,
+        region="title",
+    )
 
 
 def check_meta_description(document: ContentDocument, context: CheckContext) -> list[Issue]:

@@ -50,9 +50,9 @@ WELSH = (
     ],
 )
 def test_titles(title: str, path: str, bad: bool) -> None:
-    from audit.checks.browser.rules import GENERIC_TITLES
+    from audit.checks.browser.rules import PAGE_TITLE
 
-    assert bool(title_problem(title, path, frozenset(GENERIC_TITLES))) is bad
+    assert bool(title_problem(title, path, frozenset(PAGE_TITLE.options["generic_titles"]))) is bad
 
 
 def test_a_descriptive_title_and_matching_language_pass(check_page: CheckPage) -> None:
