@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 import websocket
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.core.addresses import host_of, is_allowed
+from audit.core.addresses import address_class, is_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -89,19 +89,6 @@ def resolve(host: str) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def is_public_address(address: str) -> bool:
-    """Whether ``address`` is a global unicast address: not loopback, private (RFC 1918),
-    link-local (cloud metadata included), unique-local IPv6, multicast, reserved or
-    unspecified. An IPv4-mapped IPv6 address is judged by its IPv4 address."""
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
 @dataclass(frozen=True)
 class RequestPolicy:
     """Which requests the audit browser may send while auditing one page."""
@@ -144,9 +131,10 @@ class RequestPolicy:
         addresses = self.resolver(parts.hostname)
         if not addresses:
             return "a host that does not resolve"
-        private = [address for address in addresses if not is_public_address(address)]
-        if private:
-            return f"a non-public address ({private[0]})"
+        for address in addresses:
+            kind = address_class(address)
+            if kind:
+                return f"a {kind} address ({address})"
         return ""
 
 
@@ -372,7 +360,5 @@ __all__ = [
     "RequestGuard",
     "RequestPolicy",
     "devtools_url",
-    "host_of",
-    "is_public_address",
     "resolve",
 ]

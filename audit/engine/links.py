@@ -52,7 +52,11 @@ def asset_urls(html: bytes | str, base_url: str) -> list[str]:
 
 
 def _asset_reference(element: lxml.html.HtmlElement) -> str | None:
-    if element.tag != "link":
-        return element.get("src")
-    rel = set((element.get("rel") or "").lower().split())
-    return element.get("href") if rel & {"stylesheet", "modulepreload"} else None
+    attribute = "src"
+    if element.tag == "link":
+        rel = set((element.get("rel") or "").lower().split())
+        if not rel & {"stylesheet", "modulepreload"}:
+            return None
+        attribute = "href"
+    value: str | None = element.get(attribute)  # lxml is untyped here
+    return value

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+import audit.checks.browser as browser_checks
 from audit.core.addresses import is_allowed
 from audit.core.conf import AuditSettings
 from audit.engine import http
@@ -33,7 +34,9 @@ from audit.results import AuditTarget, FindingResult
 
 #: Bytes of an asset read for its hash: beyond this the size stands in for the rest.
 ASSET_LIMIT = 10 * 1024 * 1024
-_BROWSER_CHECKS = Path(__file__).resolve().parent / "checks" / "browser"
+#: The browser rules' code (Python and scripts): a change to it re-audits every page. Found
+#: from the package itself, so moving files cannot leave this pointing at nothing.
+BROWSER_CHECKS_SOURCE = Path(browser_checks.__file__).resolve().parent
 
 
 class PreviousResults(Protocol):
@@ -91,10 +94,9 @@ class AssetFingerprints:
 def analysis_key(config: AuditSettings, axe_version: str) -> str:
     """What the results depend on besides the page: changes to any of it re-audit every page."""
     checks_source = hashlib.sha256()
-    if _BROWSER_CHECKS.is_dir():
-        for path in sorted(_BROWSER_CHECKS.rglob("*")):
-            if path.suffix in {".py", ".js"} and path.is_file():
-                checks_source.update(path.read_bytes())
+    for path in sorted(BROWSER_CHECKS_SOURCE.rglob("*")):
+        if path.suffix in {".py", ".js"} and path.is_file():
+            checks_source.update(path.read_bytes())
     settings = {
         "axe": axe_version,
         "tags": list(config.TAGS),

@@ -8,6 +8,7 @@ as reused; a changed page, stylesheet or rule setting is analysed again.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,6 +76,25 @@ def test_nonces_and_csrf_tokens_do_not_change_the_fingerprint() -> None:
 
     assert first == second
     assert edited != first
+
+
+def test_the_analysis_key_covers_the_browser_rules_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit.engine import reuse
+
+    assert (reuse.BROWSER_CHECKS_SOURCE / "suite.py").is_file()
+    assert any(reuse.BROWSER_CHECKS_SOURCE.glob("js/*.js"))
+    before = analysis_key(AuditSettings(), "4.11.0")
+    for path in reuse.BROWSER_CHECKS_SOURCE.rglob("*"):
+        if path.suffix in {".py", ".js"} and path.is_file():
+            copy = tmp_path / path.relative_to(reuse.BROWSER_CHECKS_SOURCE)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(path.read_bytes())
+    monkeypatch.setattr(reuse, "BROWSER_CHECKS_SOURCE", tmp_path)
+    assert analysis_key(AuditSettings(), "4.11.0") == before
+    (tmp_path / "js" / "focus.js").write_text("// changed\n", encoding="utf-8")
+    assert analysis_key(AuditSettings(), "4.11.0") != before
 
 
 def test_the_analysis_key_covers_the_rule_settings() -> None:
