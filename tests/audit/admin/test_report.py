@@ -197,6 +197,20 @@ def test_csv_safe(value: str) -> None:
     assert csv_safe("Fine") == "Fine" and csv_safe(3) == 3
 
 
-def test_the_report_is_in_the_reports_menu(site: Any, client: Client) -> None:
+def test_the_report_is_in_the_accessibility_menu(site: Any, client: Client) -> None:
     body = rows(client, reverse("wagtailadmin_home"))
     assert reverse("audit_report:index") in body
+
+
+def test_minor_is_shown_as_the_worst_impact(home_page: Any, client: Client) -> None:
+    """Minor ranks 0: the report once took it for "no impact" and showed a dash."""
+    pages = build_pages(home_page)
+    tracked_finding(page=pages.bins_page, rule="empty-table-header", impact=Impact.MINOR)
+    response = client.get(reverse("audit_report:index"))
+    (row,) = response.context["object_list"]
+    assert (row["impact"], row["impact_value"]) == ("Minor", "minor")
+    assert row["title"] == "Table headers have text"
+    assert 'clearway-impact--minor">Minor</span>' in response.content.decode()
+    response = client.get(reverse("audit_report:index"), {"export": "csv"})
+    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert table[1][:3] == ["empty-table-header", "Table headers have text", "Minor"]
