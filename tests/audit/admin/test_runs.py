@@ -272,7 +272,7 @@ def test_run_detail_of_a_missing_run_is_404(world: dict[str, Any]) -> None:
     assert response.status_code == 404
 
 
-def test_reports_menu_lists_runs_and_trends_for_viewers_only(world: dict[str, Any]) -> None:
+def test_accessibility_menu_lists_runs_and_trends_for_viewers_only(world: dict[str, Any]) -> None:
     viewer = client_for(world, "viewer").get(reverse("wagtailadmin_home")).content.decode()
     plain = client_for(world, "plain").get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("audit_runs:index") in viewer and reverse("audit_trends:index") in viewer
