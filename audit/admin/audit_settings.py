@@ -1,5 +1,6 @@
 """Settings > Accessibility audit: the nightly audit's schedule, rules, exclusions and digest,
-edited through Wagtail's settings (``wagtail.contrib.settings``)."""
+edited through Wagtail's settings (``wagtail.contrib.settings``): the form, the panels and the
+menu label. :mod:`audit.admin.settings_registration` attaches the panels to the model."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
-from wagtail.contrib.settings.registry import SettingMenuItem, register_setting
+from wagtail.contrib.settings.registry import SettingMenuItem
 
 from audit.engine.exclusions import pattern_errors
 from audit.storage.models import AuditSchedule
@@ -54,14 +55,6 @@ edit_handler = ObjectList(
     ],
     base_form_class=AuditScheduleForm,
 )
-
-
-def register_audit_settings() -> None:
-    """Make :class:`AuditSchedule` a Wagtail setting with the panels above."""
-    # Wagtail's settings view reads the model's ``edit_handler``; models.py stays free of
-    # admin layout.
-    AuditSchedule.edit_handler = edit_handler  # type: ignore[attr-defined]
-    register_setting(AuditSchedule, icon=ICON)
 
 
 def rename_settings_menu_item(request: Any, menu_items: list[Any]) -> None:

@@ -151,9 +151,9 @@ class AccessibilityPanel(Component):
             "pages_count": pages_count,
             "more": pages_count - len(pages),
             "summary": site_summary() if can_view else None,
-            "report_url": _reverse_or_empty("audit_admin:report") if can_view else "",
-            "runs_url": reverse("audit_admin:runs") if can_view else "",
-            "trends_url": reverse("audit_admin:trends") if can_view else "",
+            "report_url": _reverse_or_empty("audit_report:index") if can_view else "",
+            "runs_url": reverse("audit_runs:index") if can_view else "",
+            "trends_url": reverse("audit_trends:index") if can_view else "",
             "heading": _("Accessibility"),
         }
 

@@ -1,5 +1,6 @@
-"""Where the audit shows up in Wagtail's admin furniture: the Reports menu, the page editor's
-header menu, and the page listing's row buttons."""
+"""Where the audit shows up in Wagtail's admin furniture besides its own menu
+(:mod:`audit.admin.viewsets`): the page editor's header menu, the page listing's row buttons
+and the user bar."""
 
 from __future__ import annotations
 
@@ -9,27 +10,12 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import BaseItem
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
 from audit.admin import permissions
 from audit.storage.models import TrackedFinding
-
-
-class AccessibilityReportMenuItem(MenuItem):
-    def __init__(self) -> None:
-        super().__init__(
-            _("Accessibility"),
-            reverse("audit_admin:report"),
-            name="accessibility",
-            icon_name="glasses",
-            order=750,
-        )
-
-    def is_shown(self, request: Any) -> bool:
-        return permissions.can_view_report(request.user)
 
 
 def page_findings_buttons(page: Page, user: Any) -> list[Button]:
@@ -39,7 +25,7 @@ def page_findings_buttons(page: Page, user: Any) -> list[Button]:
     return [
         Button(
             _("Accessibility"),
-            url=reverse("audit_admin:page_findings", args=[page.pk]),
+            url=reverse("audit_editor:page_findings", args=[page.pk]),
             icon_name="glasses",
             priority=68,
         )
@@ -79,7 +65,7 @@ def add_findings_indicator(buttons: list[Any], page: Page, user: Any, context: A
     buttons.append(
         ListingButton(
             label,
-            url=reverse("audit_admin:page_findings", args=[page.pk]),
+            url=reverse("audit_editor:page_findings", args=[page.pk]),
             icon_name="warning",
             priority=5,
             attrs={"data-clearway-findings": str(count)},
@@ -107,7 +93,7 @@ class PageFindingsUserbarItem(BaseItem):
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
         context = super().get_context_data(parent_context)
         context["count"] = TrackedFinding.objects.current().for_page(self.page).count()
-        context["url"] = reverse("audit_admin:page_findings", args=[self.page.pk])
+        context["url"] = reverse("audit_editor:page_findings", args=[self.page.pk])
         return context
 
 

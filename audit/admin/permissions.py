@@ -9,20 +9,23 @@
 - A site-wide dismissal hides an element on pages the person may not be able to edit, so it
   also needs the view permission (the audit team), not only the dismiss one.
 
-The three permissions are assignable to groups in Settings > Groups (see ``wagtail_hooks``).
+The three permissions are the actions of one Wagtail permission policy (:data:`policy`), which
+the admin's viewsets and views check (``permission_required``) and the helpers below use. They
+are assignable to groups in Settings > Groups (see ``wagtail_hooks``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from audit.core.enums import DismissalScope
-from audit.storage.models import Dismissal, TrackedFinding
+from audit.storage.models import AuditRun, Dismissal, TrackedFinding
 
 VIEW = "audit.view_auditrun"
 DISMISS = "audit.dismiss_finding"
@@ -41,16 +44,34 @@ def _active(user: User) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+class AuditPermissionPolicy(ModelPermissionPolicy):
+    """The audit's permissions as actions on :class:`AuditRun`: ``"view"`` (the report, runs
+    and trends), ``"run"`` (start audits) and ``"dismiss"`` (dismiss findings)."""
+
+    #: Actions whose codename is not Django's ``<action>_auditrun``.
+    CODENAMES: ClassVar[dict[str, str]] = {"run": "run_audit", "dismiss": "dismiss_finding"}
+
+    def _get_permission_codename(self, action: str) -> str:
+        return self.CODENAMES.get(action) or super()._get_permission_codename(action)
+
+    def user_has_permission(self, user: User, action: str) -> bool:
+        return _active(user) and bool(super().user_has_permission(user, action))
+
+
+#: What the audit's viewsets and views check (``permission_policy``, ``permission_required``).
+policy = AuditPermissionPolicy(AuditRun)
+
+
 def can_view_report(user: User) -> bool:
-    return _active(user) and user.has_perm(VIEW)
+    return policy.user_has_permission(user, "view")
 
 
 def can_dismiss(user: User) -> bool:
-    return _active(user) and user.has_perm(DISMISS)
+    return policy.user_has_permission(user, "dismiss")
 
 
 def can_run(user: User) -> bool:
-    return _active(user) and user.has_perm(RUN)
+    return policy.user_has_permission(user, "run")
 
 
 def can_edit_page(user: User, page: Page | None) -> bool:
@@ -121,6 +142,7 @@ __all__ = [
     "DISMISS",
     "RUN",
     "VIEW",
+    "AuditPermissionPolicy",
     "can_audit_page",
     "can_dismiss",
     "can_dismiss_finding",
@@ -131,5 +153,6 @@ __all__ = [
     "can_view_report",
     "editable_pages",
     "group_permissions",
+    "policy",
     "visible_findings",
 ]

@@ -264,6 +264,16 @@ AXE_RULES: dict[str, RuleHelp] = {
             _EDITOR,
         ),
         _axe(
+            "empty-table-header",
+            "Table headers have text",
+            "A table header cell is empty.",
+            "Screen readers read out the header with each cell under it. An empty header "
+            "tells residents nothing about what the column or row holds.",
+            "Give each header cell a word or two saying what its column or row holds. If the "
+            "cell is not a header, make it an ordinary cell.",
+            _EDITOR,
+        ),
+        _axe(
             "th-has-data-cells",
             "Table headers describe data",
             "A table header cell has no data cells under or beside it.",

@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 import django_filters
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Concat
 from django.http import HttpRequest
@@ -161,12 +160,10 @@ class _AccessibilityReportMixin:
 
     header_icon = "glasses"
     filterset_class = FindingFilterSet
+    #: Checked by Wagtail's ``PermissionCheckedMixin`` (part of ``ReportView``).
+    permission_policy = permissions.policy
+    permission_required = "view"
     request: HttpRequest
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not permissions.can_view_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
     def filter_queryset(self, queryset: QuerySet[TrackedFinding]) -> QuerySet[TrackedFinding]:
         filters = self.filters  # type: ignore[attr-defined]
@@ -192,8 +189,6 @@ class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
     verbose_name = _("rule")
     verbose_name_plural = _("rules")
     results_template_name = "audit/report/rules_results.html"
-    index_url_name = "audit_admin:report"
-    index_results_url_name = "audit_admin:report_results"
     export_filename = "accessibility-report"
     paginate_by = 50
     list_export: ClassVar[list[str]] = [
@@ -247,17 +242,19 @@ class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
         }
         for row in object_list:
             help_text = help_for(row["rule"])
-            impact = impacts[row["worst"]] if 0 <= (row["worst"] or -1) < len(impacts) else ""
+            worst = row["worst"]
+            # Minor ranks 0: test for a known rank, never for a truthy one.
+            impact = impacts[worst] if worst is not None and 0 <= worst < len(impacts) else ""
             rows.append(
                 {
                     **row,
                     "title": help_text.title if help_text else row["rule"],
                     "impact": labels.get(impact, ""),
                     "impact_value": impact,
-                    "findings_url": reverse("audit_admin:findings")
+                    "findings_url": reverse("audit_report:findings")
                     + "?"
                     + urlencode({**query, "rule": row["rule"]}),
-                    "rule_url": reverse("audit_admin:rule", args=[row["rule"]]),
+                    "rule_url": reverse("audit_rules:detail", args=[row["rule"]]),
                 }
             )
         return rows
@@ -275,8 +272,6 @@ class FindingsReportView(_AccessibilityReportMixin, ReportView):
     verbose_name = _("finding")
     verbose_name_plural = _("findings")
     results_template_name = "audit/report/findings_results.html"
-    index_url_name = "audit_admin:findings"
-    index_results_url_name = "audit_admin:findings_results"
     export_filename = "accessibility-findings"
     paginate_by = 50
     list_export: ClassVar[list[str]] = [
@@ -313,7 +308,7 @@ class FindingsReportView(_AccessibilityReportMixin, ReportView):
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
             *super().get_breadcrumbs_items()[:-1],
-            {"url": reverse("audit_admin:report"), "label": _("Accessibility")},
+            {"url": reverse("audit_report:index"), "label": _("Accessibility")},
             {"url": "", "label": self.page_title},
         ]
 

@@ -1,8 +1,9 @@
 """Audit runs in the admin: the list (with progress while a run is going), one run's page
 results and errors, and "Run full audit now".
 
-Seeing runs needs ``audit.view_auditrun``; starting one needs ``audit.run_audit`` as well
-(:mod:`audit.admin.permissions`).
+Seeing runs needs ``audit.view_auditrun``; starting one needs ``audit.run_audit``
+(:mod:`audit.admin.permissions`). The URLs and the menu item are in
+:class:`audit.admin.viewsets.RunsViewSet`.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from typing import Any
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import BaseListingView
+from wagtail.admin.views.generic import BaseListingView, PermissionCheckedMixin
 
 from audit import tasks
 from audit.admin import permissions
@@ -59,15 +58,6 @@ def full_run_under_way() -> AuditRun | None:
     )
 
 
-class ViewRunsPermissionMixin:
-    """Refuse anyone without the view permission (Wagtail turns this into its usual message)."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not permissions.can_view_report(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-
-
 # Runs --------------------------------------------------------------------------------------
 
 
@@ -95,14 +85,14 @@ class RunFilterSet(WagtailFilterSet):
         fields = ["trigger", "status"]
 
 
-class RunIndexView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[misc]
+class RunIndexView(PermissionCheckedMixin, BaseListingView):  # type: ignore[misc]
     model = AuditRun
+    permission_policy = permissions.policy
+    permission_required = "view"
     page_title = _("Accessibility audit runs")
     header_icon = "history"
     template_name = "audit/runs/index.html"
     results_template_name = "audit/runs/index_results.html"
-    index_url_name = "audit_admin:runs"
-    index_results_url_name = "audit_admin:runs_results"
     filterset_class = RunFilterSet
     verbose_name = _("audit run")
     verbose_name_plural = _("audit runs")
@@ -110,7 +100,10 @@ class RunIndexView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[mi
     default_ordering = "-created_at"
     columns = [
         TitleColumn(
-            "name", label=_("Run"), accessor=lambda run: f"Run {run.pk}", url_name="audit_admin:run"
+            "name",
+            label=_("Run"),
+            accessor=lambda run: f"Run {run.pk}",
+            url_name="audit_runs:detail",
         ),
         Column("trigger", accessor="get_trigger_display"),
         RunStatusColumn("status"),
@@ -132,22 +125,6 @@ class RunIndexView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[mi
         context["can_run"] = permissions.can_run(self.request.user)
         context["under_way"] = full_run_under_way()
         return context
-
-
-class RunsMenuItem(MenuItem):
-    """Reports > Audit runs."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            _("Audit runs"),
-            reverse("audit_admin:runs"),
-            name="accessibility-runs",
-            icon_name="history",
-            order=751,
-        )
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return permissions.can_view_report(request.user)
 
 
 # One run -----------------------------------------------------------------------------------
@@ -183,10 +160,12 @@ class PageResultFilterSet(WagtailFilterSet):
         return queryset.filter(status=value)
 
 
-class RunDetailView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[misc]
+class RunDetailView(PermissionCheckedMixin, BaseListingView):  # type: ignore[misc]
     """One run: its counters, its error, and the result of every page it audited."""
 
     model = PageResult
+    permission_policy = permissions.policy
+    permission_required = "view"
     template_name = "audit/runs/detail.html"
     results_template_name = "audit/runs/detail_results.html"
     filterset_class = PageResultFilterSet
@@ -197,7 +176,7 @@ class RunDetailView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[m
     default_ordering = "url"
     breadcrumbs_items = [
         {"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")},
-        {"url": reverse_lazy("audit_admin:runs"), "label": _("Accessibility audit runs")},
+        {"url": reverse_lazy("audit_runs:index"), "label": _("Accessibility audit runs")},
     ]
     columns = [
         PageColumn("url", label=_("Page"), sort_key="url"),
@@ -221,10 +200,10 @@ class RunDetailView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[m
         return f"{self.run.get_trigger_display()}, {self.run.get_status_display().lower()}"
 
     def get_index_url(self) -> str:
-        return reverse("audit_admin:run", args=[self.run.pk])
+        return reverse(self.index_url_name, args=[self.run.pk])
 
     def get_index_results_url(self) -> str:
-        return reverse("audit_admin:run_results", args=[self.run.pk])
+        return reverse(self.index_results_url_name, args=[self.run.pk])
 
     def get_base_queryset(self) -> QuerySet[PageResult]:
         return (
@@ -251,7 +230,7 @@ class RunDetailView(ViewRunsPermissionMixin, BaseListingView):  # type: ignore[m
 # Run full audit now ------------------------------------------------------------------------
 
 
-class StartRunView(View):
+class StartRunView(PermissionCheckedMixin, View):
     """POST only: queue a manual full-site run, unless one is already queued or running.
 
     Needs ``audit.run_audit`` only: the button shows on the runs list (which needs the view
@@ -259,10 +238,10 @@ class StartRunView(View):
     """
 
     http_method_names = ["post"]
+    permission_policy = permissions.policy
+    permission_required = "run"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        if not permissions.can_run(request.user):
-            raise PermissionDenied
         under_way = full_run_under_way()
         if under_way is not None:
             messages.warning(
@@ -286,5 +265,5 @@ class StartRunView(View):
     def redirect_to(self, run: AuditRun) -> HttpResponseRedirect:
         """The run's page, or the dashboard for people who may run audits but not see runs."""
         if permissions.can_view_report(self.request.user):
-            return HttpResponseRedirect(reverse("audit_admin:run", args=[run.pk]))
+            return HttpResponseRedirect(reverse("audit_runs:detail", args=[run.pk]))
         return HttpResponseRedirect(reverse("wagtailadmin_home"))

@@ -12,17 +12,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
 from audit.admin import permissions
-from audit.admin.views.runs import ViewRunsPermissionMixin
 from audit.core.enums import Impact
 from audit.storage.trends import DEFAULT_RUNS, IMPACTS, MAX_RUNS, Trend, findings_trend
 
@@ -190,24 +186,10 @@ def build_chart(trend: Trend, width: int = 760, height: int = 380) -> Chart:
     return Chart(width, height, left, right, top, bottom, series, y_ticks, x_ticks, describe(trend))
 
 
-class TrendsMenuItem(MenuItem):
-    """Reports > Accessibility trends."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            _("Accessibility trends"),
-            reverse("audit_admin:trends"),
-            name="accessibility-trends",
-            icon_name="calendar-alt",
-            order=752,
-        )
-
-    def is_shown(self, request: HttpRequest) -> bool:
-        return permissions.can_view_report(request.user)
-
-
-class TrendsView(ViewRunsPermissionMixin, WagtailAdminTemplateMixin, TemplateView):  # type: ignore[misc]
+class TrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):  # type: ignore[misc]
     template_name = "audit/trends/index.html"
+    permission_policy = permissions.policy
+    permission_required = "view"
     page_title = _("Accessibility trends")
     header_icon = "calendar-alt"
 

@@ -123,7 +123,7 @@ def test_site_summary(world: dict[str, Any]) -> None:
     assert summary.last_run == world["run"]
     panel = panel_of(home(world, "viewer").content.decode())
     assert "6 open problems on 5 page(s)" in panel
-    assert reverse("audit_admin:run", args=[world["run"].pk]) in panel
+    assert reverse("audit_runs:detail", args=[world["run"].pk]) in panel
 
 
 def test_panel_queries_do_not_grow_with_pages(world: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit.admin.views.page_findings import mark_audit_pending
+from audit.admin.page_audits import mark_audit_pending
 from audit.core.enums import FindingStatus, Source
 from audit.storage.models import Dismissal
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
@@ -36,7 +36,7 @@ def client() -> Client:
 
 
 def panel(client: Client, page: Any) -> str:
-    response = client.get(reverse("audit_admin:page_findings_panel", args=[page.pk]))
+    response = client.get(reverse("audit_editor:panel", args=[page.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -78,7 +78,7 @@ def test_the_page_editor_checks_panel_shows_the_findings(site: Any, client: Clie
     assert "Accessibility problems on the published page" in body
     assert "Images have a text alternative" in body
     # The header menu links to the page's findings screen (the no-JavaScript way).
-    assert reverse("audit_admin:page_findings", args=[site.bins_page.pk]) in body
+    assert reverse("audit_editor:page_findings", args=[site.bins_page.pk]) in body
 
 
 def test_the_page_screen_checks_the_draft(site: Any, client: Client) -> None:
@@ -92,7 +92,7 @@ def test_the_page_screen_checks_the_draft(site: Any, client: Client) -> None:
         title="Garden waste",
         body=[paragraph(f'{long} <a href="/bins/">Click here</a>.') for _ in range(4)],
     )
-    response = client.get(reverse("audit_admin:page_findings", args=[page.pk]))
+    response = client.get(reverse("audit_editor:page_findings", args=[page.pk]))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Checks on your draft" in body
@@ -105,17 +105,17 @@ def test_the_page_screen_checks_the_draft(site: Any, client: Client) -> None:
 def test_the_draft_checks_compare_the_title_with_the_other_pages(site: Any, client: Client) -> None:
     page = ServicePageFactory(parent=site.tax, title="Missed bin collection")
 
-    response = client.get(reverse("audit_admin:page_findings", args=[page.pk]))
+    response = client.get(reverse("audit_editor:page_findings", args=[page.pk]))
 
     body = response.content.decode()
     assert "clearway-page-title-duplicate" in body or "same title" in body.lower()
     unique = ServicePageFactory(parent=site.tax, title="Council tax discounts for carers")
-    body = client.get(reverse("audit_admin:page_findings", args=[unique.pk])).content.decode()
+    body = client.get(reverse("audit_editor:page_findings", args=[unique.pk])).content.decode()
     assert "clearway-page-title-duplicate" not in body and "same title" not in body.lower()
 
 
 def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client: Client) -> None:
-    url = reverse("audit_admin:audit_page", args=[site.bins_page.pk])
+    url = reverse("audit_editor:audit_page", args=[site.bins_page.pk])
     with mock.patch("audit.tasks.audit_page") as task:
         response = client.post(url, {"next": "/admin/pages/1/edit/"})
         assert response.status_code == 302 and response["Location"] == "/admin/pages/1/edit/"
@@ -130,20 +130,20 @@ def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client:
 
 
 def test_audit_now_refuses_a_redirect_elsewhere(site: Any, client: Client) -> None:
-    url = reverse("audit_admin:audit_page", args=[site.bins_page.pk])
+    url = reverse("audit_editor:audit_page", args=[site.bins_page.pk])
     with mock.patch("audit.tasks.audit_page"):
         response = client.post(url, {"next": "https://evil.example/"})
-    assert response["Location"] == reverse("audit_admin:page_findings", args=[site.bins_page.pk])
+    assert response["Location"] == reverse("audit_editor:page_findings", args=[site.bins_page.pk])
 
 
 def test_audit_now_needs_post(site: Any, client: Client) -> None:
-    response = client.get(reverse("audit_admin:audit_page", args=[site.bins_page.pk]))
+    response = client.get(reverse("audit_editor:audit_page", args=[site.bins_page.pk]))
     assert response.status_code == 405
 
 
 def test_dismiss_and_undo_through_the_forms(site: Any, client: Client) -> None:
     tracked = tracked_finding(page=site.bins_page)
-    url = reverse("audit_admin:dismiss", args=[tracked.pk])
+    url = reverse("audit_editor:dismiss", args=[tracked.pk])
     response = client.post(url, {"reason": "", "note": "", "scope": "page"})
     assert response.status_code == 200
     assert b"This field is required." in response.content
@@ -156,18 +156,18 @@ def test_dismiss_and_undo_through_the_forms(site: Any, client: Client) -> None:
     body = panel(client, site.bins_page)
     assert "It is decorative." in body and "Undo" in body
     dismissal = Dismissal.objects.get()
-    response = client.post(reverse("audit_admin:undo", args=[dismissal.pk]))
+    response = client.post(reverse("audit_editor:undo", args=[dismissal.pk]))
     assert response.status_code == 302
     tracked.refresh_from_db()
     assert tracked.status == FindingStatus.OPEN
     # A finding that is not open cannot be dismissed again through the form.
     tracked_fixed = tracked_finding(page=site.bins_page, status=FindingStatus.FIXED)
-    assert client.get(reverse("audit_admin:dismiss", args=[tracked_fixed.pk])).status_code == 404
+    assert client.get(reverse("audit_editor:dismiss", args=[tracked_fixed.pk])).status_code == 404
 
 
 def test_show_me_outlines_the_element_without_trusting_it(site: Any, client: Client) -> None:
     tracked = tracked_finding(page=site.bins_page, selector='img[alt="x"]"><script>alert(1)')
-    response = client.get(reverse("audit_admin:show_in_draft", args=[tracked.pk]))
+    response = client.get(reverse("audit_editor:show_in_draft", args=[tracked.pk]))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Missed bin collection" in body  # the page's draft
@@ -188,17 +188,17 @@ def test_the_page_listing_marks_pages_with_findings(
 
 
 def test_rule_help_pages(site: Any, client: Client) -> None:
-    body = client.get(reverse("audit_admin:rule", args=["image-alt"])).content.decode()
+    body = client.get(reverse("audit_rules:detail", args=["image-alt"])).content.decode()
     assert "Why it matters to residents" in body and "Describe what the image shows" in body
-    assert client.get(reverse("audit_admin:rule", args=["no-such-rule"])).status_code == 404
+    assert client.get(reverse("audit_rules:detail", args=["no-such-rule"])).status_code == 404
     tracked_finding(page=site.bins_page, rule="x-rare", help=HOSTILE, help_url="javascript:x")
-    response = client.get(reverse("audit_admin:rule", args=["x-rare"]))
+    response = client.get(reverse("audit_rules:detail", args=["x-rare"]))
     body = response.content.decode()
     assert response.status_code == 200 and HOSTILE not in body and "javascript:" not in body
 
 
 def test_pending_marker_expires_with_a_stored_result(site: Any) -> None:
-    from audit.admin.views.page_findings import audit_pending
+    from audit.admin.page_audits import audit_pending
 
     mark_audit_pending(site.tax_page.pk)
     assert audit_pending(site.tax_page.pk)
@@ -210,17 +210,17 @@ def test_the_user_bar_leads_editors_to_the_page_findings(site: Any, client: Clie
     tracked_finding(page=site.bins_page)
     body = client.get(site.bins_page.url).content.decode()
     assert "Accessibility: 1 problem" in body
-    assert reverse("audit_admin:page_findings", args=[site.bins_page.pk]) in body
+    assert reverse("audit_editor:page_findings", args=[site.bins_page.pk]) in body
     visitor = Client()
     assert "Accessibility: 1 problem" not in visitor.get(site.bins_page.url).content.decode()
 
 
 def test_the_dismiss_form_never_links_to_a_hostile_next(site: Any, client: Client) -> None:
     tracked = tracked_finding(page=site.bins_page)
-    url = reverse("audit_admin:dismiss", args=[tracked.pk])
+    url = reverse("audit_editor:dismiss", args=[tracked.pk])
     body = client.get(url, {"next": "javascript:alert(1)"}).content.decode()
     assert "javascript:" not in body
-    assert reverse("audit_admin:page_findings", args=[site.bins_page.pk]) in body
+    assert reverse("audit_editor:page_findings", args=[site.bins_page.pk]) in body
     response = client.post(
         url,
         {
@@ -230,4 +230,4 @@ def test_the_dismiss_form_never_links_to_a_hostile_next(site: Any, client: Clien
             "next": "//evil.example/",
         },
     )
-    assert response["Location"] == reverse("audit_admin:page_findings", args=[site.bins_page.pk])
+    assert response["Location"] == reverse("audit_editor:page_findings", args=[site.bins_page.pk])

@@ -59,79 +59,79 @@ MATRIX: list[tuple[str, str, Any, list[str]]] = [
     (
         "report",
         "get",
-        lambda w: reverse("audit_admin:report"),
+        lambda w: reverse("audit_report:index"),
         [LOGIN, DENIED, OK, OK, DENIED, OK, OK, OK],
     ),
     (
         "findings list",
         "get",
-        lambda w: reverse("audit_admin:findings"),
+        lambda w: reverse("audit_report:findings"),
         [LOGIN, DENIED, OK, OK, DENIED, OK, OK, OK],
     ),
     (
         "report export",
         "get",
-        lambda w: reverse("audit_admin:findings") + "?export=csv",
+        lambda w: reverse("audit_report:findings") + "?export=csv",
         [LOGIN, DENIED, OK, OK, DENIED, OK, OK, OK],
     ),
     (
         "rule help",
         "get",
-        lambda w: reverse("audit_admin:rule", args=["image-alt"]),
+        lambda w: reverse("audit_rules:detail", args=["image-alt"]),
         [LOGIN, OK, OK, OK, OK, OK, OK, OK],
     ),
     (
         "findings of a bins page",
         "get",
-        lambda w: reverse("audit_admin:page_findings_panel", args=[w["pages"].bins_page.pk]),
+        lambda w: reverse("audit_editor:panel", args=[w["pages"].bins_page.pk]),
         [LOGIN, OK, OK, OK, OK, OK, DENIED, OK],
     ),
     (
         "findings of a tax page",
         "get",
-        lambda w: reverse("audit_admin:page_findings_panel", args=[w["pages"].tax_page.pk]),
+        lambda w: reverse("audit_editor:panel", args=[w["pages"].tax_page.pk]),
         [LOGIN, OK, OK, OK, OK, DENIED, DENIED, OK],
     ),
     (
         "audit a bins page",
         "post",
-        lambda w: reverse("audit_admin:audit_page", args=[w["pages"].bins_page.pk]),
+        lambda w: reverse("audit_editor:audit_page", args=[w["pages"].bins_page.pk]),
         [LOGIN, DENIED, DENIED, DENIED, OK, OK, DENIED, OK],
     ),
     (
         "audit a tax page",
         "post",
-        lambda w: reverse("audit_admin:audit_page", args=[w["pages"].tax_page.pk]),
+        lambda w: reverse("audit_editor:audit_page", args=[w["pages"].tax_page.pk]),
         [LOGIN, DENIED, DENIED, DENIED, OK, DENIED, DENIED, OK],
     ),
     (
         "dismiss form, bins page",
         "get",
-        lambda w: reverse("audit_admin:dismiss", args=[w["bins"].pk]),
+        lambda w: reverse("audit_editor:dismiss", args=[w["bins"].pk]),
         [LOGIN, DENIED, DENIED, OK, DENIED, OK, DENIED, OK],
     ),
     (
         "dismiss form, tax page",
         "get",
-        lambda w: reverse("audit_admin:dismiss", args=[w["tax"].pk]),
+        lambda w: reverse("audit_editor:dismiss", args=[w["tax"].pk]),
         [LOGIN, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK],
     ),
     (
         "dismiss form, URL outside Wagtail",
         "get",
-        lambda w: reverse("audit_admin:dismiss", args=[w["elsewhere"].pk]),
+        lambda w: reverse("audit_editor:dismiss", args=[w["elsewhere"].pk]),
         [LOGIN, DENIED, DENIED, OK, DENIED, OK, OK, OK],
     ),
     (
         "undo, tax page",
         "post",
-        lambda w: reverse("audit_admin:undo", args=[w["dismissal"].pk]),
+        lambda w: reverse("audit_editor:undo", args=[w["dismissal"].pk]),
         [LOGIN, DENIED, DENIED, OK, DENIED, DENIED, DENIED, OK],
     ),
     (
         "show me, tax page",
         "get",
-        lambda w: reverse("audit_admin:show_in_draft", args=[w["tax"].pk]),
+        lambda w: reverse("audit_editor:show_in_draft", args=[w["tax"].pk]),
         [LOGIN, OK, OK, OK, OK, DENIED, DENIED, OK],
     ),
 ]
@@ -174,7 +174,7 @@ def test_editors_see_only_findings_on_pages_they_can_edit(world: dict[str, Any])
 def test_report_lists_only_visible_findings(world: dict[str, Any]) -> None:
     client = Client()
     client.force_login(world["people"].section)
-    response = client.get(reverse("audit_admin:findings"))
+    response = client.get(reverse("audit_report:findings"))
     body = response.content.decode()
     assert "Missed bin collection" in body
     assert "Pay your council tax" not in body
@@ -191,11 +191,11 @@ def test_site_wide_dismissal_needs_the_view_permission(world: dict[str, Any]) ->
     assert not permissions.can_dismiss_finding(no_view, bins, "site")
     client = Client()
     client.force_login(no_view)
-    response = client.get(reverse("audit_admin:dismiss", args=[bins.pk]))
+    response = client.get(reverse("audit_editor:dismiss", args=[bins.pk]))
     assert response.status_code == 200
     assert 'value="site"' not in response.content.decode()
     response = client.post(
-        reverse("audit_admin:dismiss", args=[bins.pk]),
+        reverse("audit_editor:dismiss", args=[bins.pk]),
         {"reason": "accepted", "note": "Known", "scope": "site"},
     )
     assert response.status_code == 200  # the form again, with an error

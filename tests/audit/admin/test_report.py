@@ -67,7 +67,7 @@ def rows(client: Client, url: str, **params: str) -> str:
 
 
 def test_findings_are_grouped_by_rule_worst_first(site: Any, client: Client) -> None:
-    response = client.get(reverse("audit_admin:report"))
+    response = client.get(reverse("audit_report:index"))
     assert response.status_code == 200
     grouped = {row["rule"]: row for row in response.context["object_list"]}
     assert list(grouped) == ["image-alt", "label", "color-contrast", "heading-order"]
@@ -77,7 +77,7 @@ def test_findings_are_grouped_by_rule_worst_first(site: Any, client: Client) -> 
     assert "region" not in grouped  # fixed
     body = response.content.decode()
     assert "Images have a text alternative" in body
-    assert reverse("audit_admin:rule", args=["image-alt"]) in body
+    assert reverse("audit_rules:detail", args=["image-alt"]) in body
 
 
 @pytest.mark.parametrize(
@@ -96,38 +96,38 @@ def test_findings_are_grouped_by_rule_worst_first(site: Any, client: Client) -> 
     ],
 )
 def test_filters(site: Any, client: Client, params: dict[str, str], expected: set[str]) -> None:
-    response = client.get(reverse("audit_admin:report"), params)
+    response = client.get(reverse("audit_report:index"), params)
     assert response.status_code == 200
     assert {row["rule"] for row in response.context["object_list"]} == expected
 
 
 def test_section_and_owner_filters(site: Any, client: Client) -> None:
-    response = client.get(reverse("audit_admin:findings"), {"section": site.bins.pk})
+    response = client.get(reverse("audit_report:findings"), {"section": site.bins.pk})
     assert {t.page_id for t in response.context["object_list"]} == {site.bins_page.pk}
     owner = SuperuserFactory()
     type(site.tax_page).objects.filter(pk=site.tax_page.pk).update(owner=owner)
-    response = client.get(reverse("audit_admin:findings"), {"owner": owner.pk})
+    response = client.get(reverse("audit_report:findings"), {"owner": owner.pk})
     assert {t.page_id for t in response.context["object_list"]} == {site.tax_page.pk}
 
 
 def test_finding_rows_link_to_edit_and_live_pages(site: Any, client: Client) -> None:
-    body = rows(client, reverse("audit_admin:findings"), rule="image-alt")
+    body = rows(client, reverse("audit_report:findings"), rule="image-alt")
     assert reverse("wagtailadmin_pages:edit", args=[site.bins_page.pk]) in body
     assert f'href="{site.bins_page.full_url}"' in body
-    body = rows(client, reverse("audit_admin:findings"), rule="label")
+    body = rows(client, reverse("audit_report:findings"), rule="label")
     assert "http://localhost/legacy/forms.php" in body
     assert "not a Wagtail page" in body
 
 
 def test_rule_rows_drill_down_with_the_same_filters(site: Any, client: Client) -> None:
-    response = client.get(reverse("audit_admin:report"), {"impact": "critical"})
+    response = client.get(reverse("audit_report:index"), {"impact": "critical"})
     row = response.context["object_list"][0]
-    assert row["findings_url"].startswith(reverse("audit_admin:findings") + "?")
+    assert row["findings_url"].startswith(reverse("audit_report:findings") + "?")
     assert "impact=critical" in row["findings_url"] and "rule=image-alt" in row["findings_url"]
 
 
 def test_csv_exports(site: Any, client: Client) -> None:
-    response = client.get(reverse("audit_admin:report"), {"export": "csv"})
+    response = client.get(reverse("audit_report:index"), {"export": "csv"})
     assert response.status_code == 200
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert table[0] == [
@@ -140,7 +140,7 @@ def test_csv_exports(site: Any, client: Client) -> None:
         "In templates",
     ]
     assert ["image-alt", "Images have a text alternative", "Critical", "2", "3", "3", "0"] in table
-    response = client.get(reverse("audit_admin:findings"), {"export": "csv"})
+    response = client.get(reverse("audit_report:findings"), {"export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(table) == 1 + 6
     assert "Page" in table[0] and "Snippet" in table[0]
@@ -169,12 +169,12 @@ def hostile_findings(home_page: Any) -> Any:
 
 def test_exports_are_safe_from_formula_injection(home_page: Any, client: Client) -> None:
     hostile_findings(home_page)
-    response = client.get(reverse("audit_admin:findings"), {"export": "csv"})
+    response = client.get(reverse("audit_report:findings"), {"export": "csv"})
     text = b"".join(response.streaming_content).decode()
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert '\'=HYPERLINK("http://evil.example","Click")' in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
-    response = client.get(reverse("audit_admin:findings"), {"export": "xlsx"})
+    response = client.get(reverse("audit_report:findings"), {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert '=HYPERLINK("http://evil.example","Click")' in values  # text, not a formula
@@ -183,10 +183,10 @@ def test_exports_are_safe_from_formula_injection(home_page: Any, client: Client)
 
 def test_hostile_content_is_escaped(home_page: Any, client: Client) -> None:
     hostile_findings(home_page)
-    for url in (reverse("audit_admin:report"), reverse("audit_admin:findings")):
+    for url in (reverse("audit_report:index"), reverse("audit_report:findings")):
         body = rows(client, url)
         assert "<script>alert" not in body
-    body = rows(client, reverse("audit_admin:findings"))
+    body = rows(client, reverse("audit_report:findings"))
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
     assert 'href="javascript:' not in body
 
@@ -197,6 +197,20 @@ def test_csv_safe(value: str) -> None:
     assert csv_safe("Fine") == "Fine" and csv_safe(3) == 3
 
 
-def test_the_report_is_in_the_reports_menu(site: Any, client: Client) -> None:
+def test_the_report_is_in_the_accessibility_menu(site: Any, client: Client) -> None:
     body = rows(client, reverse("wagtailadmin_home"))
-    assert reverse("audit_admin:report") in body
+    assert reverse("audit_report:index") in body
+
+
+def test_minor_is_shown_as_the_worst_impact(home_page: Any, client: Client) -> None:
+    """Minor ranks 0: the report once took it for "no impact" and showed a dash."""
+    pages = build_pages(home_page)
+    tracked_finding(page=pages.bins_page, rule="empty-table-header", impact=Impact.MINOR)
+    response = client.get(reverse("audit_report:index"))
+    (row,) = response.context["object_list"]
+    assert (row["impact"], row["impact_value"]) == ("Minor", "minor")
+    assert row["title"] == "Table headers have text"
+    assert 'clearway-impact--minor">Minor</span>' in response.content.decode()
+    response = client.get(reverse("audit_report:index"), {"export": "csv"})
+    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert table[1][:3] == ["empty-table-header", "Table headers have text", "Minor"]

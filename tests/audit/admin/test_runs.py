@@ -65,11 +65,11 @@ SEE_RUNS = [LOGIN, DENIED, OK, OK, DENIED, OK, OK, OK]
 @pytest.mark.parametrize(
     ("name", "url"),
     [
-        ("runs", lambda w: reverse("audit_admin:runs")),
-        ("runs results", lambda w: reverse("audit_admin:runs_results")),
-        ("run detail", lambda w: reverse("audit_admin:run", args=[w["run"].pk])),
-        ("run detail results", lambda w: reverse("audit_admin:run_results", args=[w["run"].pk])),
-        ("trends", lambda w: reverse("audit_admin:trends")),
+        ("runs", lambda w: reverse("audit_runs:index")),
+        ("runs results", lambda w: reverse("audit_runs:index_results")),
+        ("run detail", lambda w: reverse("audit_runs:detail", args=[w["run"].pk])),
+        ("run detail results", lambda w: reverse("audit_runs:detail_results", args=[w["run"].pk])),
+        ("trends", lambda w: reverse("audit_trends:index")),
     ],
 )
 def test_who_sees_runs_and_trends(world: dict[str, Any], name: str, url: Any) -> None:
@@ -93,7 +93,7 @@ def test_who_may_run_a_full_audit(world: dict[str, Any]) -> None:
     for user in USERS:
         AuditRun.objects.filter(trigger=RunTrigger.MANUAL).delete()
         with mock.patch("audit.tasks.run_audit") as task:
-            response = client_for(world, user).post(reverse("audit_admin:run_start"))
+            response = client_for(world, user).post(reverse("audit_runs:start"))
         started = AuditRun.objects.filter(trigger=RunTrigger.MANUAL).first()
         if started is not None:
             task.enqueue.assert_called_once_with(started.pk)
@@ -107,7 +107,7 @@ def test_who_may_run_a_full_audit(world: dict[str, Any]) -> None:
 def test_run_now_is_post_only(world: dict[str, Any]) -> None:
     client = client_for(world, "superuser")
     with mock.patch("audit.tasks.run_audit") as task:
-        response = client.get(reverse("audit_admin:run_start"))
+        response = client.get(reverse("audit_runs:start"))
     assert response.status_code == 405
     task.enqueue.assert_not_called()
     assert not AuditRun.objects.filter(trigger=RunTrigger.MANUAL).exists()
@@ -116,12 +116,12 @@ def test_run_now_is_post_only(world: dict[str, Any]) -> None:
 def test_run_now_queues_a_manual_full_run_and_shows_it(world: dict[str, Any]) -> None:
     client = client_for(world, "section")
     with mock.patch("audit.tasks.run_audit") as task:
-        response = client.post(reverse("audit_admin:run_start"))
+        response = client.post(reverse("audit_runs:start"))
     run = AuditRun.objects.get(trigger=RunTrigger.MANUAL)
     task.enqueue.assert_called_once_with(run.pk)
     assert run.status == RunStatus.QUEUED
     assert run.configuration["urls"] == [] and run.configuration["page_ids"] == []
-    assert response["Location"] == reverse("audit_admin:run", args=[run.pk])
+    assert response["Location"] == reverse("audit_runs:detail", args=[run.pk])
     messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages == [f"Full audit queued (run {run.pk}). It starts as soon as a worker is free."]
 
@@ -142,16 +142,14 @@ def test_run_now_refuses_politely_while_a_full_run_is_under_way(
     under_way = AuditRunFactory(trigger=trigger, status=status, finished_at=None)
     before = AuditRun.objects.count()
     with mock.patch("audit.tasks.run_audit") as task:
-        response = client_for(world, "superuser").post(
-            reverse("audit_admin:run_start"), follow=True
-        )
+        response = client_for(world, "superuser").post(reverse("audit_runs:start"), follow=True)
     assert response.status_code == 200
     body = response.content.decode()
     if refused:
         assert AuditRun.objects.count() == before
         task.enqueue.assert_not_called()
         assert f"A full audit is already {status} (run {under_way.pk})" in body
-        assert response.redirect_chain[-1][0] == reverse("audit_admin:run", args=[under_way.pk])
+        assert response.redirect_chain[-1][0] == reverse("audit_runs:detail", args=[under_way.pk])
     else:
         assert AuditRun.objects.count() == before + 1
         task.enqueue.assert_called_once()
@@ -177,7 +175,7 @@ def test_runs_list_columns_and_progress(world: dict[str, Any]) -> None:
         findings_fixed=5,
         findings_regressed=2,
     )
-    response = client_for(world, "viewer").get(reverse("audit_admin:runs"))
+    response = client_for(world, "viewer").get(reverse("audit_runs:index"))
     body = response.content.decode()
     for heading in ("Run", "Trigger", "Status", "Started", "Duration", "Pages", "Reused"):
         assert f">{heading}" in body or f"{heading}\n" in body
@@ -196,19 +194,19 @@ def test_runs_list_columns_and_progress(world: dict[str, Any]) -> None:
 
 
 def test_run_now_button_for_people_who_may_run(world: dict[str, Any]) -> None:
-    body = client_for(world, "section").get(reverse("audit_admin:runs")).content.decode()
+    body = client_for(world, "section").get(reverse("audit_runs:index")).content.decode()
     assert 'action="/admin/accessibility/runs/start/"' in body
     assert ">Run full audit now</button>" in body
 
 
 def test_runs_list_queries_do_not_grow_with_runs(world: dict[str, Any]) -> None:
     client = client_for(world, "superuser")
-    client.get(reverse("audit_admin:runs"))  # warm caches (site root paths, permissions)
+    client.get(reverse("audit_runs:index"))  # warm caches (site root paths, permissions)
     with CaptureQueriesContext(connection) as few:
-        client.get(reverse("audit_admin:runs"))
+        client.get(reverse("audit_runs:index"))
     AuditRunFactory.create_batch(20)
     with CaptureQueriesContext(connection) as many:
-        client.get(reverse("audit_admin:runs"))
+        client.get(reverse("audit_runs:index"))
     assert len(many) == len(few)
 
 
@@ -235,7 +233,7 @@ def detailed_run(world: dict[str, Any]) -> AuditRun:
 
 
 def test_run_detail_lists_page_results(world: dict[str, Any], detailed_run: AuditRun) -> None:
-    url = reverse("audit_admin:run", args=[detailed_run.pk])
+    url = reverse("audit_runs:detail", args=[detailed_run.pk])
     body = client_for(world, "viewer").get(url).content.decode()
     assert f"Audit run {detailed_run.pk}" in body
     assert "Missed bin collection" in body  # the Wagtail page, linked to its editor
@@ -251,7 +249,7 @@ def test_run_detail_lists_page_results(world: dict[str, Any], detailed_run: Audi
 
 def test_run_detail_filters_by_status(world: dict[str, Any], detailed_run: AuditRun) -> None:
     client = client_for(world, "viewer")
-    base = reverse("audit_admin:run", args=[detailed_run.pk])
+    base = reverse("audit_runs:detail", args=[detailed_run.pk])
     failed = client.get(base + "?status=failed").content.decode()
     assert "/broken/" in failed and "/slow/" in failed
     assert "/reused/" not in failed and "Missed bin collection" not in failed
@@ -263,23 +261,23 @@ def test_run_detail_filters_by_status(world: dict[str, Any], detailed_run: Audit
 
 def test_run_detail_shows_the_run_error(world: dict[str, Any]) -> None:
     run = AuditRunFactory(status=RunStatus.FAILED, error="No browser: <b>chromedriver</b> missing")
-    body = client_for(world, "viewer").get(reverse("audit_admin:run", args=[run.pk]))
+    body = client_for(world, "viewer").get(reverse("audit_runs:detail", args=[run.pk]))
     text = body.content.decode()
     assert "The run stopped with an error" in text
     assert "No browser: &lt;b&gt;chromedriver&lt;/b&gt; missing" in text
 
 
 def test_run_detail_of_a_missing_run_is_404(world: dict[str, Any]) -> None:
-    response = client_for(world, "viewer").get(reverse("audit_admin:run", args=[999_999]))
+    response = client_for(world, "viewer").get(reverse("audit_runs:detail", args=[999_999]))
     assert response.status_code == 404
 
 
-def test_reports_menu_lists_runs_and_trends_for_viewers_only(world: dict[str, Any]) -> None:
+def test_accessibility_menu_lists_runs_and_trends_for_viewers_only(world: dict[str, Any]) -> None:
     viewer = client_for(world, "viewer").get(reverse("wagtailadmin_home")).content.decode()
     plain = client_for(world, "plain").get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("audit_admin:runs") in viewer and reverse("audit_admin:trends") in viewer
-    assert reverse("audit_admin:runs") not in plain
-    assert reverse("audit_admin:trends") not in plain
+    assert reverse("audit_runs:index") in viewer and reverse("audit_trends:index") in viewer
+    assert reverse("audit_runs:index") not in plain
+    assert reverse("audit_trends:index") not in plain
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def test_chart_geometry(history: list[AuditRun]) -> None:
 def test_trends_page_draws_an_accessible_svg_and_a_table(history: list[AuditRun]) -> None:
     client = Client()
     client.force_login(SuperuserFactory())
-    body = client.get(reverse("audit_admin:trends")).content.decode()
+    body = client.get(reverse("audit_trends:index")).content.decode()
     start = body.index('<svg class="audit-trend-chart"')
     svg = body[start : body.index("</svg>", start)]
     assert 'role="img"' in svg
@@ -133,22 +133,22 @@ def test_trends_page_draws_an_accessible_svg_and_a_table(history: list[AuditRun]
     assert first == [0, 2, 0, 0, 2]
     last = [int(cell) for cell in re.findall(r'<td class="audit-number">(\d+)</td>', rows[-1])]
     assert last == [4, 6, 0, 1, 11]
-    assert reverse("audit_admin:run", args=[history[-1].pk]) in rows[0]
+    assert reverse("audit_runs:detail", args=[history[-1].pk]) in rows[0]
 
 
 def test_trends_page_runs_menu(history: list[AuditRun]) -> None:
     client = Client()
     client.force_login(SuperuserFactory())
-    body = client.get(reverse("audit_admin:trends") + "?runs=10").content.decode()
+    body = client.get(reverse("audit_trends:index") + "?runs=10").content.decode()
     assert '<option value="10" selected>' in body
     # An unknown choice falls back to the default rather than failing.
-    body = client.get(reverse("audit_admin:trends") + "?runs=abc").content.decode()
+    body = client.get(reverse("audit_trends:index") + "?runs=abc").content.decode()
     assert '<option value="20" selected>' in body
 
 
 def test_trends_page_without_runs(db: None) -> None:
     client = Client()
     client.force_login(SuperuserFactory())
-    body = client.get(reverse("audit_admin:trends")).content.decode()
+    body = client.get(reverse("audit_trends:index")).content.decode()
     assert "No full audit has finished yet" in body
     assert '<svg class="audit-trend-chart"' not in body

@@ -22,7 +22,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from audit.admin.views.page_findings import mark_audit_pending
+from audit.admin.page_audits import mark_audit_pending
 from audit.core.enums import FindingStatus, Impact, Source
 from audit.engine.drivers.axe import ClearwayAxe
 from audit.storage.models import TrackedFinding

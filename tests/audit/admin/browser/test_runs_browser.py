@@ -151,10 +151,10 @@ def test_screens_are_accessible(
     sign_in(driver, live_server.url, user)
     last = world["runs"][-1]
     screens = [
-        ("runs", reverse("audit_admin:runs")),
-        ("runs-detail", reverse("audit_admin:run", args=[last.pk])),
-        ("runs-detail-errors", reverse("audit_admin:run", args=[last.pk]) + "?status=failed"),
-        ("trends", reverse("audit_admin:trends")),
+        ("runs", reverse("audit_runs:index")),
+        ("runs-detail", reverse("audit_runs:detail", args=[last.pk])),
+        ("runs-detail-errors", reverse("audit_runs:detail", args=[last.pk]) + "?status=failed"),
+        ("trends", reverse("audit_trends:index")),
         ("dashboard", reverse("wagtailadmin_home")),
         (
             "settings",
@@ -216,7 +216,7 @@ def test_run_full_audit_now_by_keyboard(
     user = SuperuserFactory()
     build_site()
     sign_in(driver, live_server.url, user)
-    driver.get(live_server.url + reverse("audit_admin:runs"))
+    driver.get(live_server.url + reverse("audit_runs:index"))
     focus = tab_to(driver, "el.textContent.trim() === 'Run full audit now'")
     assert focus["outline"] != "none" or focus["shadow"] != "none", f"focus not visible: {focus}"
     with mock.patch("audit.tasks.run_audit") as task:
@@ -224,9 +224,9 @@ def test_run_full_audit_now_by_keyboard(
         WebDriverWait(driver, 10).until(lambda d: "Full audit queued" in d.page_source)
     run = AuditRun.objects.get(trigger=RunTrigger.MANUAL)
     task.enqueue.assert_called_once_with(run.pk)
-    assert driver.current_url.endswith(reverse("audit_admin:run", args=[run.pk]))
+    assert driver.current_url.endswith(reverse("audit_runs:detail", args=[run.pk]))
     # Now one is queued: a second press is refused politely.
-    driver.get(live_server.url + reverse("audit_admin:runs"))
+    driver.get(live_server.url + reverse("audit_runs:index"))
     tab_to(driver, "el.textContent.trim() === 'Run full audit now'")
     with mock.patch("audit.tasks.run_audit") as task:
         press(driver, Keys.ENTER)
@@ -242,7 +242,7 @@ def test_trends_runs_menu_by_keyboard(
     user = SuperuserFactory()
     build_history(user)
     sign_in(driver, live_server.url, user)
-    driver.get(live_server.url + reverse("audit_admin:trends"))
+    driver.get(live_server.url + reverse("audit_trends:index"))
     tab_to(driver, "el.id === 'audit-trends-runs'")
     press(driver, Keys.ARROW_UP)  # from "The last 20" to "The last 10"
     tab_to(driver, "el.textContent.trim() === 'Show'", limit=3)
@@ -266,7 +266,7 @@ def test_progress_refreshes_itself_while_a_run_is_going(
         pages_done=45,
     )
     sign_in(driver, live_server.url, user)
-    driver.get(live_server.url + reverse("audit_admin:runs"))
+    driver.get(live_server.url + reverse("audit_runs:index"))
     cell = f"audit-run-{running.pk}-status"
 
     def status_text(d: WebDriver) -> str:
@@ -296,25 +296,25 @@ def test_screens_work_without_javascript(live_server: Any, wagtail_root: Any) ->
         build_history(user)
         AuditRun.objects.filter(status=RunStatus.RUNNING).delete()  # nothing in the way
         sign_in(driver, live_server.url, user)
-        driver.get(live_server.url + reverse("audit_admin:runs"))
+        driver.get(live_server.url + reverse("audit_runs:index"))
         assert driver.execute_script("return 1") == 1  # WebDriver's scripts still run...
         driver.get("data:text/html,<p id=p>off</p><script>p.textContent='on'</script>")
         assert driver.find_element(By.ID, "p").text == "off"  # ...but the page's do not
-        driver.get(live_server.url + reverse("audit_admin:runs"))
+        driver.get(live_server.url + reverse("audit_runs:index"))
         with mock.patch("audit.tasks.run_audit"):
             driver.find_element(
                 By.XPATH, "//button[normalize-space()='Run full audit now']"
             ).click()
             WebDriverWait(driver, 10).until(lambda d: "Full audit queued" in d.page_source)
         run = AuditRun.objects.get(trigger=RunTrigger.MANUAL)
-        assert driver.current_url.endswith(reverse("audit_admin:run", args=[run.pk]))
+        assert driver.current_url.endswith(reverse("audit_runs:detail", args=[run.pk]))
         last = AuditRun.objects.filter(trigger=RunTrigger.NIGHTLY).order_by("-pk").first()
         assert last is not None
-        driver.get(live_server.url + reverse("audit_admin:run", args=[last.pk]))
+        driver.get(live_server.url + reverse("audit_runs:detail", args=[last.pk]))
         driver.find_element(By.LINK_TEXT, "Show the pages with errors").click()
         WebDriverWait(driver, 10).until(lambda d: "status=failed" in d.current_url)
         assert "/forms/old.php" in driver.page_source and "/news/" not in driver.page_source
-        driver.get(live_server.url + reverse("audit_admin:trends"))
+        driver.get(live_server.url + reverse("audit_trends:index"))
         Select(driver.find_element(By.ID, "audit-trends-runs")).select_by_value("10")
         driver.find_element(By.XPATH, "//button[normalize-space()='Show']").click()
         WebDriverWait(driver, 10).until(lambda d: "runs=10" in d.current_url)

@@ -1,0 +1,127 @@
+"""One page's findings as its editors see them: current ones worst first, dismissed ones with
+the dismissal that covers them, and where in the page's blocks each one is."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+
+from audit.admin.page_audits import audit_pending
+from audit.checks.help import RuleHelp, help_for
+from audit.core.enums import FindingStatus, Impact, Outcome, Source
+from audit.storage.dismissals import active_dismissal_for
+from audit.storage.models import Dismissal, PageResult, TrackedFinding
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class FindingView:
+    """A tracked finding with what the panel says about it."""
+
+    tracked: TrackedFinding
+    help: RuleHelp | None
+    block_label: str = ""
+    dismissal: Dismissal | None = None
+
+    @property
+    def finding(self) -> Any:
+        return self.tracked.latest
+
+    @property
+    def is_content(self) -> bool:
+        return bool(self.finding and self.finding.source == Source.CONTENT)
+
+    @property
+    def impact_label(self) -> str:
+        return Impact(self.finding.impact).label if self.finding else ""
+
+
+@dataclass
+class PageFindings:
+    page: Page
+    current: list[FindingView] = field(default_factory=list)
+    dismissed: list[FindingView] = field(default_factory=list)
+    last_audited: datetime.datetime | None = None
+    auditing: bool = False
+
+    @property
+    def violations(self) -> list[FindingView]:
+        return [f for f in self.current if f.tracked.outcome == Outcome.VIOLATION]
+
+    @property
+    def needs_review(self) -> list[FindingView]:
+        return [f for f in self.current if f.tracked.outcome == Outcome.NEEDS_REVIEW]
+
+
+def block_labels(page: Page) -> dict[tuple[str, str], str]:
+    """``(field name, block id) -> label`` for the StreamField blocks of the page's draft."""
+    labels: dict[tuple[str, str], str] = {}
+    draft = page.specific.get_latest_revision_as_object()
+
+    def walk(field_name: str, value: Any, parent: str = "") -> None:
+        for child in value:
+            label = str(child.block.label or child.block_type)
+            full = f"{parent} \u203a {label}" if parent else label
+            if child.id:
+                labels[(field_name, child.id)] = full
+            if isinstance(child.value, StreamValue):
+                walk(field_name, child.value, full)
+
+    for model_field in draft._meta.get_fields():
+        value = getattr(draft, model_field.name, None) if hasattr(model_field, "attname") else None
+        if isinstance(value, StreamValue):
+            walk(model_field.name, value)
+    return labels
+
+
+def _safe_block_labels(page: Page, tracked: list[TrackedFinding]) -> dict[tuple[str, str], str]:
+    if not any(t.latest and t.latest.block_id for t in tracked):
+        return {}
+    try:
+        return block_labels(page)
+    except Exception:  # a revision that no longer loads must not hide the findings
+        logger.exception("Could not read the blocks of page %s", page.pk)
+        return {}
+
+
+def _view(item: TrackedFinding, labels: dict[tuple[str, str], str]) -> FindingView:
+    latest = item.latest
+    return FindingView(
+        tracked=item,
+        help=help_for(
+            item.rule,
+            help=latest.help if latest else "",
+            message=latest.message if latest else "",
+            help_url=latest.help_url if latest else "",
+        ),
+        block_label=labels.get((latest.region, latest.block_id), "") if latest else "",
+    )
+
+
+def page_findings(page: Page) -> PageFindings:
+    """The page's current and dismissed findings from its last audits."""
+    tracked = list(
+        TrackedFinding.objects.for_page(page)
+        .filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED])
+        .with_latest()
+        .order_by("rule", "pk")
+    )
+    labels = _safe_block_labels(page, tracked)
+    result = PageFindings(page=page, auditing=audit_pending(page.pk))
+    for item in tracked:
+        view = _view(item, labels)
+        if item.status == FindingStatus.DISMISSED:
+            view.dismissal = active_dismissal_for(item)
+            result.dismissed.append(view)
+        else:
+            result.current.append(view)
+    result.current.sort(key=lambda f: -Impact.rank(f.finding.impact if f.finding else ""))
+    last = PageResult.objects.filter(page=page).order_by("-audited_at").first()
+    result.last_audited = last.audited_at if last else None
+    return result
