@@ -450,43 +450,22 @@ class _Pipeline:
         self.browser_jobs: queue.SimpleQueue[tuple[int, PreparedPage] | None] = queue.SimpleQueue()
         self.threads: list[threading.Thread] = []
         self.browser_threads = 0
+        self.queued_for_browser = 0
 
     def run(self, targets: list[AuditTarget]) -> tuple[list[PageAudit], list[Exception]]:
-        work: queue.SimpleQueue[tuple[int, AuditTarget]] = queue.SimpleQueue()
-        for item in enumerate(targets):
-            work.put(item)
-        # Fetching waits on the network, not the CPU: one more preparer than browsers keeps
-        # the browsers fed while a slow page is fetched.
-        for number in range(1, min(self.workers + 1, len(targets)) + 1):
-            self._start(self._prepare_loop, work, name=f"clearway-prepare-{number}")
+        self._start_preparers(targets)
         results: list[PageAudit | None] = [None] * len(targets)
         sink_errors: list[Exception] = []
-        queued_for_browser = 0
         try:
             remaining = len(targets)
             while remaining:
-                try:
-                    event = self.events.get(timeout=1)
-                except queue.Empty:
-                    if not any(thread.is_alive() for thread in self.threads):
-                        raise RuntimeError("The audit workers stopped with pages left.") from None
+                event = self._next_event()
+                if event is None:
                     continue
-                if isinstance(event, _WorkerFailure):
-                    raise event.error
                 index, item = event
-                if isinstance(item, PreparedPage):
-                    page = self._settle(item)
-                    if page is None:
-                        queued_for_browser += 1
-                        self.browser_jobs.put((index, item))
-                        if self.browser_threads < min(self.workers, queued_for_browser):
-                            self.browser_threads += 1
-                            self._start(
-                                self._browser_loop, name=f"clearway-audit-{self.browser_threads}"
-                            )
-                        continue
-                else:
-                    page = item
+                page = self._finished(index, item)
+                if page is None:
+                    continue  # It went to a browser.
                 results[index] = page
                 remaining -= 1
                 try:
@@ -495,15 +474,55 @@ class _Pipeline:
                     logger.exception("A sink could not record %s.", page.url)
                     sink_errors.append(error)
         finally:
-            # On an error or Ctrl-C, workers finish their current page, then quit their browsers.
-            self.stop.set()
-            for index in range(len(targets)):  # Nothing waits for pages that will not come.
-                self.preparer.settle(index)
-            for _ in range(self.browser_threads):
-                self.browser_jobs.put(None)
-            for thread in self.threads:
-                thread.join()
+            self._shut_down(len(targets))
         return [page for page in results if page is not None], sink_errors
+
+    def _start_preparers(self, targets: list[AuditTarget]) -> None:
+        work: queue.SimpleQueue[tuple[int, AuditTarget]] = queue.SimpleQueue()
+        for numbered in enumerate(targets):
+            work.put(numbered)
+        # Fetching waits on the network, not the CPU: one more preparer than browsers keeps
+        # the browsers fed while a slow page is fetched.
+        for number in range(1, min(self.workers + 1, len(targets)) + 1):
+            self._start(self._prepare_loop, work, name=f"clearway-prepare-{number}")
+
+    def _next_event(self) -> tuple[int, PreparedPage | PageAudit] | None:
+        """The next prepared or finished page; None after a quiet second. Raises a worker's
+        failure, or when every worker has stopped with pages left."""
+        try:
+            event = self.events.get(timeout=1)
+        except queue.Empty:
+            if not any(thread.is_alive() for thread in self.threads):
+                raise RuntimeError("The audit workers stopped with pages left.") from None
+            return None
+        if isinstance(event, _WorkerFailure):
+            raise event.error
+        return event
+
+    def _finished(self, index: int, item: PreparedPage | PageAudit) -> PageAudit | None:
+        """``item``'s result if it has one now; a page that needs a browser is queued for one
+        (a browser thread is started if all are busy, up to ``workers``) and gives None."""
+        if isinstance(item, PageAudit):
+            return item
+        page = self._settle(item)
+        if page is not None:
+            return page
+        self.queued_for_browser += 1
+        self.browser_jobs.put((index, item))
+        if self.browser_threads < min(self.workers, self.queued_for_browser):
+            self.browser_threads += 1
+            self._start(self._browser_loop, name=f"clearway-audit-{self.browser_threads}")
+        return None
+
+    def _shut_down(self, pages: int) -> None:
+        # On an error or Ctrl-C, workers finish their current page, then quit their browsers.
+        self.stop.set()
+        for index in range(pages):  # Nothing waits for pages that will not come.
+            self.preparer.settle(index)
+        for _ in range(self.browser_threads):
+            self.browser_jobs.put(None)
+        for thread in self.threads:
+            thread.join()
 
     def _settle(self, page: PreparedPage) -> PageAudit | None:
         """The page's result when no browser is needed (a failed fetch, unchanged content)."""
