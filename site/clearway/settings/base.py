@@ -133,6 +133,9 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("CLEARWAY_MEDIA_ROOT", str(BASE_DIR / "media")))
+#: Serve MEDIA_ROOT from Django itself: only for local runs (dev.py); in production the web
+#: server or a storage service does it.
+CLEARWAY_SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed, content-hashed files served with far-future cache headers.
