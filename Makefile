@@ -13,10 +13,11 @@ PG_URL ?= postgres://clearway:clearway@127.0.0.1:5432/clearway
 # The browser tests use Debian's Chromium and chromedriver; Selenium must never download one.
 export SE_OFFLINE := true
 
-.PHONY: help run test test-sqlite test-postgres lint format check bench demo clean
+.PHONY: help run dev test test-sqlite test-postgres lint format check bench demo clean
 
 help:
-	@echo "make run    set up, seed the demo council and serve it on http://127.0.0.1:8000/"
+	@echo "make run    set up, seed the demo council and serve it on http://127.0.0.1:8000/ (this machine only)"
+	@echo "make dev    the same with Django's debug pages, for developers"
 	@echo "make test   set up and run every test, on SQLite and on PostgreSQL"
 	@echo "make lint   ruff, import-linter, mypy, Django's system and migrations checks"
 	@echo "make bench  page weight, SQL queries, CPU and cached throughput figures"
@@ -34,12 +35,16 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
-	$(MANAGE) migrate --no-input
-	$(MANAGE) collectstatic --no-input --verbosity 0
-	$(MANAGE) seed_demo --if-empty
-	$(MANAGE) ensure_superuser
-	bash scripts/run.sh
+# Both serve on 127.0.0.1 only, for this machine. `run` shows residents' pages (the site's own
+# 404 and 500); `dev` shows Django's debug pages (tracebacks, SQL, URL lists) to developers.
+run: SETTINGS := clearway.settings.local
+dev: SETTINGS := clearway.settings.dev
+run dev: install
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) seed_demo --if-empty
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) ensure_superuser
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) bash scripts/run.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -183,3 +183,65 @@ def test_test_settings_run_tasks_immediately() -> None:
     result = double.enqueue(21)
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == 42
+
+
+def test_make_run_settings_show_residents_pages_on_the_loopback() -> None:
+    values = settings_in_subprocess(
+        "clearway.settings.local",
+        ["DEBUG", "ALLOWED_HOSTS", "CLEARWAY_SERVE_MEDIA", "SECURE_SSL_REDIRECT"],
+    )
+    assert values["DEBUG"] is False
+    assert values["ALLOWED_HOSTS"] == ["127.0.0.1", "localhost", "[::1]"]
+    assert values["CLEARWAY_SERVE_MEDIA"] is True
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert settings_in_subprocess("clearway.settings.dev", ["DEBUG"])["DEBUG"] is True
+
+
+def make_dry_run(target: str) -> list[str]:
+    """The commands ``make TARGET`` would run that start Django (manage.py or run.sh)."""
+    result = subprocess.run(
+        ["make", "--dry-run", "--always-make", target],
+        cwd=ROOT,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if "manage.py" in line or "run.sh" in line]
+
+
+@pytest.mark.parametrize(
+    ("target", "module"), [("run", "clearway.settings.local"), ("dev", "clearway.settings.dev")]
+)
+def test_make_run_and_make_dev_choose_their_settings(target: str, module: str) -> None:
+    commands = make_dry_run(target)
+    assert [command.split()[-1] for command in commands][-1] == "scripts/run.sh"
+    for command in commands:
+        assert command.startswith(f"DJANGO_SETTINGS_MODULE={module} "), command
+
+
+def test_run_script_binds_the_loopback_with_the_run_settings_by_default() -> None:
+    script = (ROOT / "scripts" / "run.sh").read_text()
+    assert "runserver 127.0.0.1:" in script
+    assert 'DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-clearway.settings.local}"' in script
+
+
+def test_proxy_hops_follow_behind_proxy_unless_set() -> None:
+    names = ["CLEARWAY_PROXY_HOPS", "CLEARWAY_FEEDBACK_RATE_LIMIT", "CLEARWAY_FEEDBACK_MAX_BYTES"]
+    defaults = settings_in_subprocess("clearway.settings.base", names)
+    assert defaults == {
+        "CLEARWAY_PROXY_HOPS": 0,
+        "CLEARWAY_FEEDBACK_RATE_LIMIT": 20,
+        "CLEARWAY_FEEDBACK_MAX_BYTES": 16_384,
+    }
+    behind = settings_in_subprocess("clearway.settings.base", names, DJANGO_BEHIND_PROXY="1")
+    assert behind["CLEARWAY_PROXY_HOPS"] == 1
+    configured = settings_in_subprocess(
+        "clearway.settings.base",
+        names,
+        DJANGO_BEHIND_PROXY="1",
+        CLEARWAY_PROXY_HOPS="2",
+        CLEARWAY_FEEDBACK_RATE_LIMIT="5",
+    )
+    assert (configured["CLEARWAY_PROXY_HOPS"], configured["CLEARWAY_FEEDBACK_RATE_LIMIT"]) == (2, 5)

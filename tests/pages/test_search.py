@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 from bs4 import BeautifulSoup
+from django.db import DatabaseError
 from django.test import TestCase
+from wagtail.query import PageQuerySet
 
 from tests.factories import (
     SearchPageFactory,
@@ -135,3 +138,161 @@ class SearchPaginationTests(TestCase):
         html = BeautifulSoup(second.content, "html.parser")
         self.assertEqual(html.select_one("a[rel=prev]")["href"], "?page=1&q=allotment")
         self.assertIsNone(html.select_one("a[rel=next]"))
+
+
+#: What residents (and robots) type that means something to SQLite's FTS5 or PostgreSQL's
+#: tsquery syntax. Each must give results or "no results", never an error.
+HOSTILE_QUERIES = [
+    '"',
+    'a"b',
+    '"council tax',
+    "'",
+    "council's",
+    "(",
+    "bins)",
+    "((bins",
+    "[bins]",
+    "{title}: bins",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "bins AND",
+    "OR bins",
+    "NOT bins",
+    "bins NOT tax",
+    "NEAR(bins tax)",
+    "NEAR(bins tax, 2)",
+    "*",
+    "bin*",
+    "-",
+    "-bins",
+    "council -tax",
+    ":",
+    "title:bins",
+    "body:",
+    "^bins",
+    "bins & tax | !parking",
+    "bins <-> tax",
+    "'bins':*",
+    "\\",
+    "%",
+    "_",
+    "; DROP TABLE wagtailcore_page; --",
+    "x" * 1000,
+    "bins " * 200,
+    "\u200b",
+    "\x00bins",
+    "🗑️",
+]
+
+
+class HostileSearchTests(TestCase):
+    """No query, however odd, reaches the database as syntax: every one gets a results page.
+
+    Runs on whichever database the suite uses (SQLite, and PostgreSQL in CI).
+    """
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.home = build_site()
+        cls.search = SearchPageFactory(parent=cls.home, slug="search")
+        cls.tax = ServicePageFactory(
+            parent=cls.home,
+            title="Pay your council tax",
+            body=[paragraph("Pay online, by direct debit or by phone.")],
+        )
+        cls.bins = ServicePageFactory(
+            parent=cls.home,
+            title="Bins and recycling",
+            body=[paragraph("Put your bins out by 7am on collection day.")],
+        )
+        cls.welsh = ServicePageFactory(
+            parent=cls.home,
+            title="Gŵyl Dewi Sant",
+            body=[paragraph("Dathlu yng nghanol y dref.")],
+        )
+        cls.arabic = ServicePageFactory(
+            parent=cls.home,
+            title="Arabic information",
+            body=[paragraph("جمع النفايات من المنازل")],
+        )
+        cls.chinese = ServicePageFactory(
+            parent=cls.home,
+            title="Chinese information",
+            body=[paragraph("垃圾 收集")],
+        )
+
+    def setUp(self) -> None:
+        # As a resident's browser sees it: an error is a 500 page, not an exception in the test.
+        self.client.raise_request_exception = False
+
+    def get(self, query: str) -> Any:
+        with self.assertNoLogs("pages.models.search", level="ERROR"):
+            response = self.client.get(self.search.url, {"q": query})
+        return response
+
+    def assert_answered(self, query: str) -> list[str]:
+        """The page answers 200 with a results heading and either results or "no results"."""
+        response = self.get(query)
+        self.assertEqual(response.status_code, 200)
+        html = BeautifulSoup(response.content, "html.parser")
+        main = html.select_one("main")
+        titles = [link.get_text() for link in main.select(".results h3 a")]
+        heading = main.select_one("h2")
+        if query.strip():
+            self.assertIsNotNone(heading)
+            self.assertIn("result", heading.get_text())
+        if not titles and query.strip():
+            self.assertIn("Check your spelling, or try different words.", main.get_text())
+        return titles
+
+    def test_hostile_queries_get_results_or_no_results(self) -> None:
+        for query in HOSTILE_QUERIES:
+            with self.subTest(query=query[:40]):
+                self.assert_answered(query)
+
+    def test_operators_are_words_not_syntax(self) -> None:
+        # Quotes and operators are dropped; the words around them still find their page.
+        for query in ('"council tax', 'council"tax', "council AND tax", "(council tax)"):
+            with self.subTest(query=query):
+                self.assertEqual(self.assert_answered(query), ["Pay your council tax"])
+        self.assertEqual(self.assert_answered("bins OR nonsense"), [])
+
+    def test_non_latin_text(self) -> None:
+        self.assertEqual(self.assert_answered("Gŵyl"), ["Gŵyl Dewi Sant"])
+        self.assertEqual(self.assert_answered("النفايات"), ["Arabic information"])
+        for query in ("垃圾", "市政税", "Ŵ", "ﻻ"):
+            with self.subTest(query=query):
+                self.assertIn(self.assert_answered(query), ([], ["Chinese information"]))
+
+    def test_empty_and_punctuation_only_queries(self) -> None:
+        response = self.get("")
+        self.assertEqual(response.status_code, 200)
+        self.assertIsNone(response.context["results"])
+        for query in ('"', "***", "- : ( )"):
+            with self.subTest(query=query):
+                self.assertEqual(self.assert_answered(query), [])
+                self.assertEqual(self.get(query).context["results"].paginator.count, 0)
+
+    def test_ordinary_searches_still_find_their_pages(self) -> None:
+        self.assertEqual(self.assert_answered("bins"), ["Bins and recycling"])
+        self.assertEqual(self.assert_answered("council tax"), ["Pay your council tax"])
+        self.assertEqual(self.assert_answered("Council Tax!"), ["Pay your council tax"])
+
+    def test_a_failing_backend_shows_no_results_and_logs(self) -> None:
+        # The last resort, should a backend ever refuse a query after all.
+        class RefusedSearch:
+            def count(self) -> int:
+                raise DatabaseError('fts5: syntax error near ""')
+
+        with (
+            mock.patch.object(PageQuerySet, "search", return_value=RefusedSearch()),
+            self.assertLogs("pages.models.search", level="ERROR") as logs,
+        ):
+            response = self.client.get(self.search.url, {"q": "bins"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["results"].paginator.count, 0)
+        self.assertContains(response, "0 results for")
+        self.assertIn("Search failed for a query of 4 characters", logs.output[0])
+        self.assertNotIn("bins", logs.output[0].split("Traceback")[0])

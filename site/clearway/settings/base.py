@@ -133,6 +133,9 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("CLEARWAY_MEDIA_ROOT", str(BASE_DIR / "media")))
+#: Serve MEDIA_ROOT from Django itself: only for local runs (dev.py); in production the web
+#: server or a storage service does it.
+CLEARWAY_SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed, content-hashed files served with far-future cache headers.
@@ -161,9 +164,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Security. https://docs.djangoproject.com/en/6.1/howto/deployment/checklist/
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
-)
+_behind_proxy = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _behind_proxy else None
+#: How many proxies in front of the site add the address they were contacted from to
+#: X-Forwarded-For. 0 (the default without DJANGO_BEHIND_PROXY) trusts REMOTE_ADDR only.
+CLEARWAY_PROXY_HOPS = env_int("CLEARWAY_PROXY_HOPS", 1 if _behind_proxy else 0)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # gov.uk is on browsers' HSTS preload list already; other domains can opt out.
@@ -180,6 +185,14 @@ CLEARWAY_PUBLIC_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 )
+
+# "Is this page useful?" (docs/feedback.md): limits that need no cookie.
+#: Answers accepted from one client address in each window; 0 turns the limit off.
+CLEARWAY_FEEDBACK_RATE_LIMIT = env_int("CLEARWAY_FEEDBACK_RATE_LIMIT", 20)
+#: The rate limit's fixed window, in seconds.
+CLEARWAY_FEEDBACK_RATE_WINDOW = env_int("CLEARWAY_FEEDBACK_RATE_WINDOW", 600)
+#: The largest answer accepted, in bytes: a 1,200-character comment in any script, encoded.
+CLEARWAY_FEEDBACK_MAX_BYTES = env_int("CLEARWAY_FEEDBACK_MAX_BYTES", 16_384)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("CLEARWAY_SITE_NAME", "Anytown Borough Council")

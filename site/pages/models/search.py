@@ -1,13 +1,20 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from pages.search_terms import search_query
+
 from .base import BasePage
+
+logger = logging.getLogger(__name__)
 
 
 class SearchPage(BasePage):
@@ -28,16 +35,34 @@ class SearchPage(BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[: self.max_query_length]
-        results = None
-        if query:
-            matches = (
-                Page.objects.live()
-                .public()
-                .in_site(Site.find_for_request(request) or self.get_site())
-                .not_type(SearchPage)
-                .specific()
-                .search(query)
-            )
-            results = Paginator(matches, self.per_page).get_page(request.GET.get("page"))
+        results = self.search_results(request, query) if query else None
         context.update(query=query, results=results, pagination_query="&" + urlencode({"q": query}))
         return context
+
+    def search_results(self, request: HttpRequest, query: str) -> ResultsPage:
+        """One page of live, public pages of this site matching the words of ``query``.
+
+        Punctuation and operators alone match nothing: the resident is told there are no results.
+        """
+        parsed = search_query(query)
+        page_number = request.GET.get("page")
+        if parsed is None:
+            return Paginator([], self.per_page).get_page(page_number)
+        matches = (
+            Page.objects.live()
+            .public()
+            .in_site(Site.find_for_request(request) or self.get_site())
+            .not_type(SearchPage)
+            .specific()
+            .search(parsed)
+        )
+        try:
+            results = Paginator(matches, self.per_page).get_page(page_number)
+            # Run the search here, not while the template renders, so a failure is caught.
+            results.object_list = list(results.object_list)
+        except DatabaseError:
+            # A last resort: search_query() leaves the backends nothing to misread. Outside a
+            # transaction (the site does not wrap requests in one) the connection stays usable.
+            logger.exception("Search failed for a query of %d characters", len(query))
+            return Paginator([], self.per_page).get_page(page_number)
+        return results
