@@ -169,8 +169,11 @@ class RequestGuard:
         self._lock = threading.Lock()
         self._send_lock = threading.Lock()
         self._ids = itertools.count(1)
-        #: Target ids of top-level tabs: a document request in one is a navigation.
+        #: The audited tab (the one open when the guard attached): a document request in it
+        #: is the page navigating.
         self._tabs: set[str] = set()
+        #: Every tab, popups included: a document request in one is a top-level navigation.
+        self._pages: set[str] = set()
         #: Commands sent by :meth:`_call`, waiting for their answer, by id.
         self._waiting: dict[int, _Answer] = {}
         try:
@@ -200,6 +203,7 @@ class RequestGuard:
                 if target.get("type") != "page":
                     continue
                 guard._tabs.add(target["targetId"])
+                guard._pages.add(target["targetId"])
                 attached = guard._call(
                     "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}
                 )
@@ -269,7 +273,9 @@ class RequestGuard:
         session = params["sessionId"]
         target = params["targetInfo"]
         if target.get("type") == "page":
-            self._tabs.add(target["targetId"])
+            # A new tab (window.open): its pages must be on the site like the audited tab's,
+            # but a refused one is not the audited page leaving.
+            self._pages.add(target["targetId"])
         # The tab attach() set up comes here too: enabling twice is harmless, and waiting for
         # attach() to say so first would leave the other targets paused meanwhile.
         self._send("Fetch.enable", _INTERCEPT_ALL, session)
@@ -278,7 +284,9 @@ class RequestGuard:
 
     def _decide(self, params: dict[str, Any], session: str | None) -> None:
         url = params["request"]["url"]
-        top_level = params.get("resourceType") == "Document" and params.get("frameId") in self._tabs
+        document = params.get("resourceType") == "Document"
+        top_level = document and params.get("frameId") in self._pages
+        audited_tab = document and params.get("frameId") in self._tabs
         with self._lock:
             policy = self._policy
         reason = policy.refusal(url, top_level_document=top_level)
@@ -293,7 +301,7 @@ class RequestGuard:
         with self._lock:
             page = self._page
             page.refused += 1
-            if top_level:
+            if audited_tab:
                 page.left_site = page.left_site or url
             elif len(page.blocked) < MAX_RECORDED:
                 page.blocked.append(f"{url} ({reason})")

@@ -186,8 +186,11 @@ def test_window_open_to_another_host_is_refused(
     url = local_site.route(
         "/popup", page(f"<script>window.open({other_host.url('/popup')!r});</script>")
     )
-    session.audit(AuditTarget(url))
+    result = session.audit(AuditTarget(url))
     assert other_host.requests == []
+    # The audited tab stayed: the page is audited, the popup listed as refused.
+    assert result.status == PageStatus.OK, result.error
+    assert any(other_host.url("/popup") in blocked for blocked in result.blocked_requests)
 
 
 @pytest.mark.browser
