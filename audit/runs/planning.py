@@ -141,55 +141,71 @@ class Planner:
         """Raises :class:`PlanningError` for a bad address or an unreadable sitemap."""
         for url in [*request.urls, *([request.sitemap] if request.sitemap else [])]:
             check_web_address(url)
-        plan = Plan(wagtail_titles=request.whole_site or bool(request.page_ids))
+        named = explicit_targets(request.urls, config=self.config)
+        draft = _Draft(self, Plan(wagtail_titles=request.whole_site or bool(request.page_ids)))
+        draft.named = {target.url for target in named}
         try:
             if request.whole_site:
-                self._add_discovered(plan, wagtail_targets(config=self.config))
+                draft.add_discovered(wagtail_targets(config=self.config))
             if request.page_ids:
-                self._add_pages(plan, request.page_ids)
-            self._add(plan, explicit_targets(request.urls, config=self.config))
+                draft.add_pages(request.page_ids)
+            draft.add(named)
             if request.sitemap:
-                self._add_discovered(plan, self._sitemap(request.sitemap, request.sitemap_rewrite))
+                draft.add_discovered(self.sitemap(request.sitemap, request.sitemap_rewrite))
             if request.follow_links:
-                self._follow_links(plan)
+                draft.follow_links()
         except DiscoveryError as error:
             raise PlanningError(str(error)) from error
-        if request.max_pages is not None and len(plan.targets) > request.max_pages:
-            plan.left_out = len(plan.targets) - request.max_pages
-            del plan.targets[request.max_pages :]
-        return plan
+        return draft.finish(request.max_pages)
 
-    # -- The steps of a plan ---------------------------------------------------------------
+    def excluded(self, url: str) -> bool:
+        return bool(self.exclusions) and is_excluded(url, self.exclusions)
 
-    def _add(self, plan: Plan, targets: Iterable[AuditTarget]) -> None:
+    def sitemap(self, url: str, rewrite: tuple[str, str] | None) -> DiscoveryResult:
+        return sitemap_targets(url, fetcher=self.fetcher, rewrite=rewrite, config=self.config)
+
+    def page_fetcher(self, hosts: Iterable[str]) -> Fetcher:
+        return self.fetcher or make_fetcher(hosts, max_redirects=self.config.MAX_REDIRECTS)
+
+
+class _Draft:
+    """A plan while one request is planned: the steps of :meth:`Planner.plan`."""
+
+    def __init__(self, planner: Planner, plan: Plan) -> None:
+        self.planner = planner
+        self.config = planner.config
+        self.plan = plan
+        #: The URLs named in the request: never excluded.
+        self.named: set[str] = set()
+        self._planned: set[str] = set()
+
+    def add(self, targets: Iterable[AuditTarget]) -> None:
         """Add ``targets`` not planned already (every source gives normalised URLs)."""
-        planned = {target.url for target in plan.targets}
         for target in targets:
-            if target.url not in planned:
-                planned.add(target.url)
-                plan.targets.append(target)
+            if target.url not in self._planned:
+                self._planned.add(target.url)
+                self.plan.targets.append(target)
 
-    def _add_discovered(self, plan: Plan, found: DiscoveryResult) -> None:
+    def add_discovered(self, found: DiscoveryResult) -> None:
         """Add what a source discovered: the excluded pages and the source's own skipped
         ones as skipped, the others as targets."""
-        plan.skipped.extend(item.as_page_audit() for item in found.skipped)
-        self._add(plan, self._without_excluded(plan, found.targets))
+        self.plan.skipped.extend(item.as_page_audit() for item in found.skipped)
+        self.add(self._without_excluded(found.targets))
 
-    def _without_excluded(self, plan: Plan, targets: Iterable[AuditTarget]) -> list[AuditTarget]:
+    def _without_excluded(self, targets: Iterable[AuditTarget]) -> list[AuditTarget]:
         kept = []
         for target in targets:
             if self._excluded(target.url):
-                plan.skipped.append(
-                    SkippedTarget(target.url, EXCLUDED, target.page_id).as_page_audit()
-                )
+                skipped = SkippedTarget(target.url, EXCLUDED, target.page_id)
+                self.plan.skipped.append(skipped.as_page_audit())
             else:
                 kept.append(target)
         return kept
 
     def _excluded(self, url: str) -> bool:
-        return bool(self.exclusions) and is_excluded(url, self.exclusions)
+        return url not in self.named and self.planner.excluded(url)
 
-    def _add_pages(self, plan: Plan, page_ids: Iterable[int]) -> None:
+    def add_pages(self, page_ids: Iterable[int]) -> None:
         """Given pages, when live; a private page is skipped (it is not audited anonymously)."""
         pages = Page.objects.live().filter(pk__in=page_ids).defer_streamfields()
         for page in pages:
@@ -197,36 +213,42 @@ class Planner:
             if not url:
                 continue
             if page.get_view_restrictions().exists():
-                plan.skipped.append(SkippedTarget(url, "private", page.pk).as_page_audit())
+                self.plan.skipped.append(SkippedTarget(url, "private", page.pk).as_page_audit())
             else:
-                url = normalise_url(url, self.config.TRACKING_PARAMETERS)
-                self._add(plan, [AuditTarget(url, page.pk)])
+                self.add(
+                    [AuditTarget(normalise_url(url, self.config.TRACKING_PARAMETERS), page.pk)]
+                )
 
-    def _sitemap(self, url: str, rewrite: tuple[str, str] | None) -> DiscoveryResult:
-        return sitemap_targets(url, fetcher=self.fetcher, rewrite=rewrite, config=self.config)
-
-    def _follow_links(self, plan: Plan) -> None:
+    def follow_links(self) -> None:
         """Add the pages linked from the planned ones. An excluded page is not fetched (so
         its links are not followed either) and is recorded as skipped."""
-        hosts = allowed_hosts_for(plan.targets, self.config)
-        fetch = self.fetcher or make_fetcher(hosts, max_redirects=self.config.MAX_REDIRECTS)
+        hosts = allowed_hosts_for(self.plan.targets, self.config)
+        fetch = self.planner.page_fetcher(hosts)
 
         def fetch_unless_excluded(url: str) -> bytes:
             if self._excluded(url):
                 raise FetchError(f"{url} is excluded.")
             return fetch(url)
 
-        start = {target.url for target in plan.targets}
         found = follow_links(
-            plan.targets,
+            self.plan.targets,
             fetch_unless_excluded,
             hosts,
             self.config.MAX_PAGES,
             self.config.MAX_DEPTH,
             config=self.config,
         )
-        linked = [target for target in found if target.url not in start]
-        self._add(plan, self._without_excluded(plan, linked))
+        self.add(self._without_excluded(t for t in found if t.url not in self._planned))
+
+    def finish(self, max_pages: int | None) -> Plan:
+        """The plan, each page either audited or skipped (a named page is audited), and at
+        most ``max_pages`` targets."""
+        plan = self.plan
+        plan.skipped = [page for page in plan.skipped if page.url not in self._planned]
+        if max_pages is not None and len(plan.targets) > max_pages:
+            plan.left_out = len(plan.targets) - max_pages
+            del plan.targets[max_pages:]
+        return plan
 
 
 def plan_run(run: AuditRun, config: AuditSettings) -> Plan:
