@@ -8,15 +8,19 @@ report's findings from both engines, and the results stored as a CLI run.
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
 
 from audit.core.enums import RunStatus, RunTrigger
-from audit.storage.models import AuditRun, Finding
+from audit.runs.planning import EXCLUDED
+from audit.storage.models import AuditRun, AuditSchedule, Finding, PageResult
+from tests.factories import ServicePageFactory, build_site
 
 from .conftest import LocalSite
 
@@ -45,6 +49,43 @@ def audit(tmp_path: Path, *args: str) -> tuple[int, dict[str, Any]]:
     except SystemExit as exit:
         status = int(exit.code or 0)
     return status, json.loads(report.read_text())
+
+
+def audited_urls(report: dict[str, Any]) -> dict[str, str]:
+    """Each page of the report with its status."""
+    return {page["url"]: page["status"] for page in report["pages"]}
+
+
+def stored_urls() -> dict[str, str]:
+    """Each page of the only stored run with its status; nothing without a run."""
+    run = AuditRun.objects.filter(trigger=RunTrigger.CLI).first()
+    if run is None:
+        return {}
+    return dict(PageResult.objects.filter(run=run).values_list("url", "status"))
+
+
+def simple_page(title: str, *links: str) -> str:
+    anchors = "".join(f'<li><a href="{link}">{title}: more on {link}</a></li>' for link in links)
+    return f"""<!doctype html><html lang="en"><head><title>{title} - Anytown</title></head>
+<body><main><h1>{title}</h1><p>About {title.lower()}.</p><ul>{anchors}</ul></main></body></html>"""
+
+
+@pytest.fixture
+def wagtail_site(local_site: LocalSite, wagtail_root: Page) -> dict[str, str]:
+    """A Wagtail site whose pages the local server serves: home (linking to a page outside
+    Wagtail, /forms/missed-bin), /council-tax/ and /archive/. Returns their URLs by name."""
+    home = build_site()
+    ServicePageFactory(parent=home, slug="council-tax")
+    ServicePageFactory(parent=home, slug="archive")
+    site = Site.objects.get()
+    site.hostname, site.port = "127.0.0.1", local_site.port
+    site.save()
+    return {
+        "home": local_site.route("/", simple_page("Home", "/council-tax/", "/forms/missed-bin")),
+        "council-tax": local_site.route("/council-tax/", simple_page("Council Tax")),
+        "archive": local_site.route("/archive/", simple_page("Archive")),
+        "form": local_site.route("/forms/missed-bin", simple_page("Report a missed bin")),
+    }
 
 
 def findings(report: dict[str, Any], url: str) -> list[dict[str, Any]]:
@@ -109,3 +150,80 @@ def test_results_are_stored_as_a_cli_run(local_site: LocalSite, tmp_path: Path) 
     stored = set(Finding.objects.filter(run=run).values_list("engine", "rule"))
     assert {("axe", "image-alt"), ("clearway", "clearway-link-text")} <= stored
     assert len(stored) == len(findings(report, url))
+
+
+STORE_OR_NOT = pytest.mark.parametrize("no_store", [False, True], ids=["stored", "no-store"])
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_followed_links_are_audited_stored_or_not(
+    wagtail_site: dict[str, str], tmp_path: Path, no_store: bool
+) -> None:
+    """The whole site with --follow-links: the linked page outside Wagtail is audited too."""
+    _status, report = audit(tmp_path, "--follow-links", *(["--no-store"] if no_store else []))
+
+    pages = [wagtail_site[name] for name in ("home", "council-tax", "archive", "form")]
+    assert set(audited_urls(report)) == set(pages)
+    assert set(stored_urls()) == (set() if no_store else set(pages))
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_a_url_and_the_site_are_both_audited(
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, no_store: bool
+) -> None:
+    url = local_site.route("/parking", CLEAN.replace("Bin collection", "Parking"))
+
+    _status, report = audit(tmp_path, url, "--site", *(["--no-store"] if no_store else []))
+
+    pages = [wagtail_site[name] for name in ("home", "council-tax", "archive")] + [url]
+    assert set(audited_urls(report)) == set(pages)
+    assert set(stored_urls()) == (set() if no_store else set(pages))
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_excluded_pages_are_skipped_stored_or_not(
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, no_store: bool
+) -> None:
+    schedule = AuditSchedule.load()
+    schedule.excluded_url_patterns = "/archive/*\n/forms/*"
+    schedule.save()
+
+    _status, report = audit(tmp_path, "--follow-links", *(["--no-store"] if no_store else []))
+
+    archive, form = wagtail_site["archive"], wagtail_site["form"]
+    skipped = {
+        page["url"]: page["error"] for page in report["pages"] if page["status"] == "skipped"
+    }
+    assert skipped == {archive: EXCLUDED, form: EXCLUDED}
+    assert audited_urls(report)[wagtail_site["home"]] == "ok"
+    assert local_site.requested("/archive/") == local_site.requested("/forms/missed-bin") == 0
+    if not no_store:
+        assert stored_urls()[archive] == stored_urls()[form] == "skipped"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["missing/report.json", "."], ids=["no folder", "a folder"])
+def test_an_unwritable_output_stops_the_command_before_any_page_is_fetched(
+    local_site: LocalSite, tmp_path: Path, where: str
+) -> None:
+    url = local_site.route("/bins", CLEAN)
+    output = tmp_path / where
+
+    with pytest.raises(CommandError, match=r"^--output ") as error:
+        call_command("audit", url, "--output", str(output), stderr=StringIO())
+
+    assert error.value.returncode == 2
+    assert "\n" not in str(error.value)
+    assert local_site.requests == []
+    assert not AuditRun.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["notaurl", "ftp://x"])
+def test_an_address_that_is_not_on_the_web_is_refused(url: str) -> None:
+    with pytest.raises(CommandError, match=rf"^{re.escape(url)} is not a web address") as error:
+        call_command("audit", url, "--no-store", stderr=StringIO())
+    assert error.value.returncode == 2
