@@ -1,8 +1,11 @@
-"""`manage.py audit` on explicit URLs, in process, with real Chromium and axe-core.
+"""`manage.py audit` in process, with real Chromium and axe-core, on pages a local server serves
+(explicit URLs, and a Wagtail site whose pages it serves).
 
 The resume test (``test_resume.py``) runs the command as a subprocess on PostgreSQL; these run
 it in process on either database, for what a CI pipeline sees: the exit status, the JSON
-report's findings from both engines, and the results stored as a CLI run.
+report's findings from both engines, the results stored as a CLI run, the same pages audited
+stored or not (``--follow-links``, ``URL --site``, excluded pages), and the arguments refused
+before any page is fetched.
 """
 
 from __future__ import annotations
@@ -152,46 +155,51 @@ def test_results_are_stored_as_a_cli_run(local_site: LocalSite, tmp_path: Path) 
     assert len(stored) == len(findings(report, url))
 
 
-STORE_OR_NOT = pytest.mark.parametrize("no_store", [False, True], ids=["stored", "no-store"])
+#: The command's two paths, which must audit the same pages: its extra arguments for each.
+STORE_OR_NOT = pytest.mark.parametrize("path", [[], ["--no-store"]], ids=["stored", "no-store"])
+
+
+def assert_audited(report: dict[str, Any], pages: list[str], path: list[str]) -> None:
+    """``pages`` are in the report, and stored unless the command ran with --no-store."""
+    assert set(audited_urls(report)) == set(pages)
+    assert set(stored_urls()) == (set() if path else set(pages))
 
 
 @pytest.mark.django_db(transaction=True)
 @STORE_OR_NOT
 def test_followed_links_are_audited_stored_or_not(
-    wagtail_site: dict[str, str], tmp_path: Path, no_store: bool
+    wagtail_site: dict[str, str], tmp_path: Path, path: list[str]
 ) -> None:
     """The whole site with --follow-links: the linked page outside Wagtail is audited too."""
-    _status, report = audit(tmp_path, "--follow-links", *(["--no-store"] if no_store else []))
+    _status, report = audit(tmp_path, "--follow-links", *path)
 
-    pages = [wagtail_site[name] for name in ("home", "council-tax", "archive", "form")]
-    assert set(audited_urls(report)) == set(pages)
-    assert set(stored_urls()) == (set() if no_store else set(pages))
+    assert_audited(report, [*wagtail_site.values()], path)
 
 
 @pytest.mark.django_db(transaction=True)
 @STORE_OR_NOT
 def test_a_url_and_the_site_are_both_audited(
-    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, no_store: bool
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, path: list[str]
 ) -> None:
     url = local_site.route("/parking", CLEAN.replace("Bin collection", "Parking"))
 
-    _status, report = audit(tmp_path, url, "--site", *(["--no-store"] if no_store else []))
+    _status, report = audit(tmp_path, url, "--site", *path)
 
-    pages = [wagtail_site[name] for name in ("home", "council-tax", "archive")] + [url]
-    assert set(audited_urls(report)) == set(pages)
-    assert set(stored_urls()) == (set() if no_store else set(pages))
+    site_pages = [wagtail_site[name] for name in ("home", "council-tax", "archive")]
+    assert_audited(report, [*site_pages, url], path)
 
 
 @pytest.mark.django_db(transaction=True)
 @STORE_OR_NOT
 def test_excluded_pages_are_skipped_stored_or_not(
-    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, no_store: bool
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, path: list[str]
 ) -> None:
+    """Settings > Accessibility audit's patterns skip Wagtail pages and followed links alike."""
     schedule = AuditSchedule.load()
     schedule.excluded_url_patterns = "/archive/*\n/forms/*"
     schedule.save()
 
-    _status, report = audit(tmp_path, "--follow-links", *(["--no-store"] if no_store else []))
+    _status, report = audit(tmp_path, "--follow-links", *path)
 
     archive, form = wagtail_site["archive"], wagtail_site["form"]
     skipped = {
@@ -200,7 +208,7 @@ def test_excluded_pages_are_skipped_stored_or_not(
     assert skipped == {archive: EXCLUDED, form: EXCLUDED}
     assert audited_urls(report)[wagtail_site["home"]] == "ok"
     assert local_site.requested("/archive/") == local_site.requested("/forms/missed-bin") == 0
-    if not no_store:
+    if not path:
         assert stored_urls()[archive] == stored_urls()[form] == "skipped"
 
 
