@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.db import DatabaseError
 from wagtail.models import Page
 
 from audit.core.addresses import normalise_url
@@ -107,6 +108,15 @@ def stored_skipped(configuration: dict[str, Any]) -> list[PageAudit]:
     return [SkippedTarget(*item).as_page_audit() for item in configuration.get("skipped") or []]
 
 
+def admin_exclusions() -> str:
+    """The excluded URL patterns of Settings > Accessibility audit; none when the database
+    cannot be read (not migrated, as in a CI job that audits a staging site)."""
+    try:
+        return AuditSchedule.load().excluded_url_patterns
+    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
+        return ""
+
+
 def check_web_address(url: str) -> None:
     """Raise :class:`PlanningError` unless ``url`` is an http(s) address with a host."""
     parts = urlsplit(url.strip())
@@ -132,10 +142,16 @@ class Planner:
         fetcher: Fetcher | None = None,
     ) -> None:
         self.config = config
-        self.exclusions = (
-            AuditSchedule.load().excluded_url_patterns if exclusions is None else exclusions
-        )
+        self._exclusions = exclusions
         self.fetcher = fetcher
+
+    @property
+    def exclusions(self) -> str:
+        """The patterns, read from the admin's settings when first needed: a list of URLs
+        audited with ``--no-store`` needs no database."""
+        if self._exclusions is None:
+            self._exclusions = admin_exclusions()
+        return self._exclusions
 
     def plan(self, request: AuditRequest) -> Plan:
         """Raises :class:`PlanningError` for a bad address or an unreadable sitemap."""

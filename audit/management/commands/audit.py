@@ -51,7 +51,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--follow-links", action="store_true", help="Also audit pages linked from these."
         )
-        parser.add_argument("--max-pages", type=int, help="Limit for --follow-links.")
+        parser.add_argument(
+            "--max-pages", type=int, help="Audit at most this many pages: the first planned."
+        )
         parser.add_argument("--max-depth", type=int, help="Limit for --follow-links.")
         parser.add_argument(
             "--format", choices=[f.value for f in ReportFormat], default=ReportFormat.TEXT.value

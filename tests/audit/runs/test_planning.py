@@ -15,8 +15,6 @@ from audit.storage.models import AuditSchedule
 from tests.audit.conftest import LocalSite
 from tests.factories import ServicePageFactory, build_site, make_private
 
-pytestmark = pytest.mark.django_db
-
 
 def page(title: str, *links: str) -> str:
     anchors = "".join(f'<a href="{link}">{link}</a>' for link in links)
@@ -42,6 +40,7 @@ def planner(exclusions: str = "", **overrides: object) -> Planner:
     return Planner(audit_settings().with_overrides(**overrides), exclusions=exclusions)
 
 
+@pytest.mark.django_db
 def test_wagtail_pages_come_first_then_urls_each_once(site_pages: dict[str, Page]) -> None:
     request = AuditRequest(
         urls=["https://www.example.org/a", "http://localhost/council-tax/", "HTTPS://www.example.org/a#top"],
@@ -65,12 +64,14 @@ def test_wagtail_pages_come_first_then_urls_each_once(site_pages: dict[str, Page
     assert plan.wagtail_titles
 
 
+@pytest.mark.django_db
 def test_urls_alone_are_not_the_whole_site(site_pages: dict[str, Page]) -> None:
     plan = planner().plan(AuditRequest(urls=["https://www.example.org/a"]))
     assert plan.targets == [AuditTarget("https://www.example.org/a")]
     assert not plan.wagtail_titles and plan.skipped == []
 
 
+@pytest.mark.django_db
 def test_exclusions_skip_discovered_pages_but_never_named_ones(site_pages: dict[str, Page]) -> None:
     request = AuditRequest(urls=["http://localhost/archive/old-news/"], site=True)
 
@@ -89,6 +90,7 @@ def test_exclusions_skip_discovered_pages_but_never_named_ones(site_pages: dict[
     ]
 
 
+@pytest.mark.django_db
 def test_the_admins_patterns_are_the_default() -> None:
     schedule = AuditSchedule.load()
     schedule.excluded_url_patterns = "/search/*"
@@ -115,6 +117,15 @@ def test_followed_links_are_excluded_and_never_fetched(local_site: LocalSite) ->
     assert local_site.requested("/archive/2019") == 0
 
 
+def test_a_list_of_urls_is_planned_without_a_database(local_site: LocalSite) -> None:
+    """No database access here (pytest-django blocks it): --no-store on a CI runner."""
+    start = local_site.route("/", page("Home", "/bins"))
+
+    plan = Planner(audit_settings()).plan(AuditRequest(urls=[start], follow_links=True))
+
+    assert [t.url for t in plan.targets] == [start, local_site.url("/bins")]
+
+
 def test_link_following_keeps_to_max_pages_and_depth(local_site: LocalSite) -> None:
     start = local_site.route("/", page("Home", "/1", "/2", "/3"))
     local_site.route("/1", page("One", "/1/deeper"))
@@ -129,6 +140,7 @@ def test_link_following_keeps_to_max_pages_and_depth(local_site: LocalSite) -> N
     assert [t.url for t in few.targets] == [start, local_site.url("/1")]
 
 
+@pytest.mark.django_db
 def test_max_pages_caps_any_plan(site_pages: dict[str, Page]) -> None:
     plan = planner().plan(AuditRequest(site=True, max_pages=2))
     assert [t.url for t in plan.targets] == ["http://localhost/", "http://localhost/council-tax/"]
@@ -168,6 +180,7 @@ def test_sitemap_pages_follow_the_urls_and_are_excluded_like_discovered_pages(
     assert [(p.url, p.error) for p in plan.skipped] == [(local_site.url("/old/b"), EXCLUDED)]
 
 
+@pytest.mark.django_db
 def test_a_stored_plan_is_the_plan_the_run_audits(site_pages: dict[str, Page]) -> None:
     planned = planner("/archive/*").plan(AuditRequest(urls=["https://www.example.org/"], site=True))
     run = service.create_run(RunTrigger.CLI, plan=planned)
@@ -179,6 +192,7 @@ def test_a_stored_plan_is_the_plan_the_run_audits(site_pages: dict[str, Page]) -
     assert Plan.from_configuration(planned.as_configuration()) == planned
 
 
+@pytest.mark.django_db
 def test_a_run_without_a_plan_is_planned_when_it_runs(site_pages: dict[str, Page]) -> None:
     run = service.create_run(RunTrigger.MANUAL)
     ServicePageFactory(parent=site_pages["home"], slug="published-since")
@@ -188,6 +202,7 @@ def test_a_run_without_a_plan_is_planned_when_it_runs(site_pages: dict[str, Page
     assert "http://localhost/published-since/" in {t.url for t in targets}
 
 
+@pytest.mark.django_db
 def test_runs_stored_before_plans_keep_their_urls_and_skipped_pages() -> None:
     run = service.create_run(RunTrigger.CLI, urls=["https://www.example.org/a"])
     run.configuration["skipped"] = [["https://elsewhere.example/b", "other host"]]
@@ -198,3 +213,18 @@ def test_runs_stored_before_plans_keep_their_urls_and_skipped_pages() -> None:
     assert [(p.url, p.error) for p in plan.skipped] == [
         ("https://elsewhere.example/b", "other host")
     ]
+
+
+@pytest.mark.django_db
+def test_pages_by_id_are_audited_unless_private_and_never_excluded(
+    site_pages: dict[str, Page],
+) -> None:
+    ids = [site_pages[name].pk for name in ("old-news", "staff")]
+
+    plan = planner("/archive/*").plan(AuditRequest(page_ids=ids))
+
+    assert plan.targets == [
+        AuditTarget("http://localhost/archive/old-news/", site_pages["old-news"].pk)
+    ]
+    assert [(p.url, p.error) for p in plan.skipped] == [("http://localhost/staff/", "private")]
+    assert plan.wagtail_titles
