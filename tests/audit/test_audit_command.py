@@ -20,8 +20,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
-from audit.core.enums import RunStatus, RunTrigger
-from audit.runs.planning import EXCLUDED
+from audit.core.conf import audit_settings
+from audit.core.enums import PageStatus, RunStatus, RunTrigger
+from audit.runs.planning import EXCLUDED, AuditRequest, Planner
 from audit.storage.models import AuditRun, AuditSchedule, Finding, PageResult
 from tests.factories import ServicePageFactory, build_site
 
@@ -153,6 +154,34 @@ def test_results_are_stored_as_a_cli_run(local_site: LocalSite, tmp_path: Path) 
     stored = set(Finding.objects.filter(run=run).values_list("engine", "rule"))
     assert {("axe", "image-alt"), ("clearway", "clearway-link-text")} <= stored
     assert len(stored) == len(findings(report, url))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_command_resumes_its_interrupted_run(
+    local_site: LocalSite, tmp_path: Path
+) -> None:
+    """In process, on any database (``test_resume.py`` kills a real process, on PostgreSQL)."""
+    first = local_site.route("/bins", CLEAN)
+    second = local_site.route("/parking", CLEAN.replace("Bin collection", "Parking"))
+    planned = Planner(audit_settings(), exclusions="").plan(AuditRequest(urls=[first, second]))
+    run = AuditRun.objects.create(
+        trigger=RunTrigger.CLI,
+        status=RunStatus.INTERRUPTED,
+        configuration=planned.as_configuration(),
+    )
+    PageResult.objects.create(run=run, url=first, status=PageStatus.OK)
+    stderr = StringIO()
+
+    call_command(
+        "audit", first, second, "--workers", "1", "--output", str(tmp_path / "report.txt"),
+        stderr=stderr,
+    )  # fmt: skip
+
+    assert f"Resuming interrupted audit run {run.pk}." in stderr.getvalue()
+    run.refresh_from_db()
+    assert (run.status, AuditRun.objects.count()) == (RunStatus.FINISHED, 1)
+    assert set(stored_urls()) == {first, second}
+    assert local_site.requested("/bins") == 0 and local_site.requested("/parking") > 0
 
 
 #: The command's two paths, which must audit the same pages: its extra arguments for each.

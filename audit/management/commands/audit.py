@@ -90,19 +90,13 @@ class Command(BaseCommand):
         baseline = self._baseline(options["baseline"])
         if options["output"]:
             check_writable(options["output"])
-        try:
-            load_script(config.AXE_SCRIPT)
-        except AxeScriptMissing as error:
-            raise CommandError(str(error)) from error
+        check_axe_script(config)
 
         plan = self._plan(options, config)
         report = ReportSink(
             options["format"], options["output"] or self.stdout._out, baseline=baseline
         )
-        try:
-            summary = self._run(plan, config, store=not options["no_store"])
-        except BrowserUnavailable as error:
-            raise CommandError(f"The browser could not start: {error}") from error
+        summary = self._run(plan, config, store=not options["no_store"])
         report.end(summary)
 
         if summary.pages and all(page.status in NOT_AUDITED for page in summary.pages):
@@ -143,6 +137,12 @@ class Command(BaseCommand):
         return plan
 
     def _run(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
+        try:
+            return self._audit(plan, config, store=store)
+        except BrowserUnavailable as error:
+            raise CommandError(f"The browser could not start: {error}") from error
+
+    def _audit(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
         progress = ProgressSink(self.stderr._out)
         if not store:
             return audit_plan(plan, config, [progress])
@@ -164,6 +164,13 @@ def request_from(options: dict[str, Any]) -> AuditRequest:
         follow_links=options["follow_links"],
         max_pages=options["max_pages"],
     )
+
+
+def check_axe_script(config: AuditSettings) -> None:
+    try:
+        load_script(config.AXE_SCRIPT)
+    except AxeScriptMissing as error:
+        raise CommandError(str(error)) from error
 
 
 def check_writable(output: str) -> None:
