@@ -24,7 +24,7 @@ from audit.engine.runner import AuditRunner
 from audit.results import AuditTarget, FindingResult, PageAudit
 from audit.results.sinks import RunSummary, Sink, SinkGroup
 from audit.runs.planning import Plan, plan_run
-from audit.storage.models import AuditRun, AuditSchedule, Finding
+from audit.storage.models import AuditRun, AuditSchedule, Finding, PageResult
 from audit.storage.sink import DatabaseSink, StoredResults
 from audit.storage.terms import load_terms
 
@@ -217,24 +217,26 @@ def stored_summary(run_id: int) -> RunSummary:
     findings: dict[int, list[FindingResult]] = {}
     for finding in Finding.objects.filter(run=run).order_by("pk"):
         findings.setdefault(finding.page_result_id, []).append(finding.to_result())
-    pages = [
-        PageAudit(
-            url=result.url,
-            status=PageStatus(result.status),
-            http_status=result.http_status,
-            error=result.error,
-            findings=findings.get(result.pk, []),
-            duration=result.duration,
-            page_id=result.page_id,
-            content_fingerprint=result.content_fingerprint,
-            reused=result.reused,
-        )
-        for result in run.page_results.order_by("pk")
-    ]
-    started = run.started_at or run.created_at
     return RunSummary(
-        started_at=started,
+        started_at=run.started_at or run.created_at,
         finished_at=run.finished_at or timezone.now(),
         axe_version=run.axe_version,
-        pages=pages,
+        pages=[
+            stored_page(result, findings.get(result.pk, []))
+            for result in run.page_results.order_by("pk")
+        ],
+    )
+
+
+def stored_page(result: PageResult, findings: list[FindingResult]) -> PageAudit:
+    return PageAudit(
+        url=result.url,
+        status=PageStatus(result.status),
+        http_status=result.http_status,
+        error=result.error,
+        findings=findings,
+        duration=result.duration,
+        page_id=result.page_id,
+        content_fingerprint=result.content_fingerprint,
+        reused=result.reused,
     )
