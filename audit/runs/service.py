@@ -1,4 +1,6 @@
-"""Starting, running and resuming stored audit runs. Tasks and the `audit` command call these."""
+"""Starting, running and resuming audit runs: the one run path of the `audit` command (stored
+or not), the admin's "run now" and the tasks. What a run audits comes from
+:mod:`audit.runs.planning`."""
 
 from __future__ import annotations
 
@@ -6,28 +8,23 @@ import datetime
 import logging
 import os
 import socket
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from audit.checks.content import SiteTitles
 from audit.core.conf import DEFAULT_TAGS, AuditSettings, audit_settings
 from audit.core.enums import PageStatus, RuleSet, RunStatus, RunTrigger
 from audit.engine.content_checks import content_checks
-from audit.engine.discovery import (
-    SkippedTarget,
-    allowed_hosts_for,
-    explicit_targets,
-    wagtail_targets,
-)
-from audit.engine.exclusions import is_excluded
+from audit.engine.discovery import allowed_hosts_for
 from audit.engine.preparation import ContentChecks
+from audit.engine.reuse import PreviousResults
 from audit.engine.runner import AuditRunner
 from audit.results import AuditTarget, FindingResult, PageAudit
 from audit.results.sinks import RunSummary, Sink, SinkGroup
-from audit.storage.models import AuditRun, AuditSchedule, Finding
+from audit.runs.planning import Plan, plan_run
+from audit.storage.models import AuditRun, AuditSchedule, Finding, PageResult
 from audit.storage.sink import DatabaseSink, StoredResults
 from audit.storage.terms import load_terms
 
@@ -39,48 +36,26 @@ def create_run(
     *,
     urls: Iterable[str] = (),
     page_ids: Iterable[int] = (),
-    skipped: Iterable[list[str]] = (),
+    plan: Plan | None = None,
     night: datetime.date | None = None,
 ) -> AuditRun:
-    """A queued run. With neither URLs nor pages it audits every live page of every site.
+    """A queued run of ``plan``, or of the URLs and pages planned when it runs (with neither,
+    every live page of every site).
 
     Raises IntegrityError when ``night`` already has a run.
     """
+    if plan is not None:
+        configuration = plan.as_configuration()
+    else:
+        configuration = {"urls": list(urls), "page_ids": list(page_ids), "skipped": []}
     with transaction.atomic():
-        return AuditRun.objects.create(
-            trigger=trigger,
-            night=night,
-            configuration={
-                "urls": list(urls),
-                "page_ids": list(page_ids),
-                "skipped": [list(item) for item in skipped],
-            },
-        )
+        return AuditRun.objects.create(trigger=trigger, night=night, configuration=configuration)
 
 
 def plan(run: AuditRun, config: AuditSettings) -> tuple[list[AuditTarget], list[PageAudit]]:
     """What the run audits, and what it records as skipped without a browser."""
-    urls = run.configuration.get("urls") or []
-    page_ids = run.configuration.get("page_ids") or []
-    if urls:
-        skipped = [
-            SkippedTarget(url, reason).as_page_audit()
-            for url, reason in run.configuration.get("skipped") or []
-        ]
-        return explicit_targets(urls, config=config), skipped
-    if page_ids:
-        return page_targets(page_ids, config)
-    discovered = wagtail_targets(config=config)
-    skipped = [item.as_page_audit() for item in discovered.skipped]
-    patterns = AuditSchedule.load().excluded_url_patterns
-    targets = []
-    for target in discovered.targets:
-        if is_excluded(target.url, patterns):
-            reason = "excluded (Settings > Accessibility audit)"
-            skipped.append(SkippedTarget(target.url, reason, target.page_id).as_page_audit())
-        else:
-            targets.append(target)
-    return targets, skipped
+    planned = plan_run(run, config)
+    return planned.targets, planned.skipped
 
 
 #: axe-core tags for each rule set an administrator can choose.
@@ -101,26 +76,45 @@ def run_settings(run: AuditRun, workers: int | None = None) -> AuditSettings:
     return config.with_overrides(TAGS=RULE_SET_TAGS.get(rule_set, config.TAGS))
 
 
-def skipped_targets(skipped: Iterable[PageAudit]) -> list[AuditTarget]:
-    return [AuditTarget(page.url, page.page_id) for page in skipped]
+# -- The one run path: stored or not ----------------------------------------------------------
 
 
-def page_targets(
-    page_ids: Iterable[int], config: AuditSettings
-) -> tuple[list[AuditTarget], list[PageAudit]]:
-    """Given pages, when live; a private page is skipped (it is not audited anonymously)."""
-    targets: list[AuditTarget] = []
-    skipped: list[PageAudit] = []
-    for page in Page.objects.live().filter(pk__in=page_ids).defer_streamfields():
-        url = page.get_full_url()
-        if not url:
-            continue
-        if page.get_view_restrictions().exists():
-            skipped.append(SkippedTarget(url, "private", page.pk).as_page_audit())
-        else:
-            targets.extend(explicit_targets([url], config=config))
-            targets[-1] = AuditTarget(targets[-1].url, page.pk)
-    return targets, skipped
+def audit_plan(
+    plan: Plan,
+    config: AuditSettings,
+    sinks: Iterable[Sink],
+    *,
+    done: Collection[str] = (),
+    previous: PreviousResults | None = None,
+) -> RunSummary:
+    """Audit the plan's targets (but those in ``done``) into ``sinks``; the summary also
+    lists the plan's skipped pages, after the audited ones."""
+    runner = AuditRunner(
+        config,
+        allowed_hosts=run_hosts(plan, config),
+        previous=previous,
+        content_checks=plan_content_checks(plan, config),
+    )
+    remaining = [target for target in plan.targets if target.url not in done]
+    summary = runner.run(remaining, SinkGroup(*sinks))
+    summary.pages.extend(plan.skipped)
+    return summary
+
+
+def run_hosts(plan: Plan, config: AuditSettings) -> tuple[str, ...]:
+    """The hosts a run may visit: its targets', its skipped Wagtail pages' (the sites'), and
+    ``ALLOWED_HOSTS``; never those of sitemap entries skipped for their host."""
+    wagtail_pages = [AuditTarget(page.url, page.page_id) for page in plan.skipped if page.page_id]
+    return allowed_hosts_for([*plan.targets, *wagtail_pages], config)
+
+
+def plan_content_checks(plan: Plan, config: AuditSettings) -> ContentChecks | None:
+    """The content rules for a plan: Wagtail pages are compared with the site's other pages
+    (duplicate titles); each of a list of URLs from elsewhere with the URLs before it."""
+    if not config.CONTENT_CHECKS:
+        return None
+    titles = SiteTitles.from_wagtail() if plan.wagtail_titles else SiteTitles.growing()
+    return content_checks(config, site_titles=titles, terms=load_terms())
 
 
 def execute_run(
@@ -128,33 +122,12 @@ def execute_run(
 ) -> AuditRun:
     """Run (or resume) a stored run to the end. Pages it already recorded are not audited again,
     so calling this twice, or after a killed worker, audits every page exactly once."""
-    with transaction.atomic():
-        run = AuditRun.objects.select_for_update().get(pk=run_id)
-        if run.status in {RunStatus.FINISHED, RunStatus.FAILED}:
-            return run
-        run.status = RunStatus.RUNNING
-        run.started_at = run.started_at or timezone.now()
-        run.heartbeat_at = timezone.now()
-        run.owner = current_owner()
-        run.save(update_fields=["status", "started_at", "heartbeat_at", "owner"])
-
+    run = claim_run(run_id)
+    if run.status != RunStatus.RUNNING:
+        return run
     config = run_settings(run, workers)
-    store = DatabaseSink(run)
     try:
-        targets, skipped = plan(run, config)
-        done = set(run.page_results.values_list("url", flat=True))
-        for page in skipped:
-            if page.url not in done:
-                store.page(page)
-        remaining = [target for target in targets if target.url not in done]
-        hosts = allowed_hosts_for([*targets, *skipped_targets(skipped)], config)
-        runner = AuditRunner(
-            config,
-            allowed_hosts=hosts,
-            previous=StoredResults() if config.REUSE_UNCHANGED else None,
-            content_checks=run_content_checks(run, config),
-        )
-        runner.run(remaining, SinkGroup(store, *extra_sinks))
+        audit_stored(run, config, extra_sinks)
     except Exception as error:
         logger.exception("Audit run %s failed", run.pk)
         AuditRun.objects.filter(pk=run.pk).update(
@@ -165,17 +138,40 @@ def execute_run(
     return run
 
 
-def run_content_checks(run: AuditRun, config: AuditSettings) -> ContentChecks | None:
-    """The content rules for ``run``: Wagtail pages are compared with the site's other pages
-    (duplicate titles); each of a list of URLs from elsewhere with the URLs before it."""
-    if not config.CONTENT_CHECKS:
-        return None
-    wagtail = not run.configuration.get("urls")
-    return content_checks(
-        config,
-        site_titles=SiteTitles.from_wagtail() if wagtail else SiteTitles.growing(),
-        terms=load_terms(),
-    )
+def claim_run(run_id: int) -> AuditRun:
+    """The run, marked running by this process, unless it has finished or failed."""
+    with transaction.atomic():
+        run = AuditRun.objects.select_for_update().get(pk=run_id)
+        if run.status in {RunStatus.FINISHED, RunStatus.FAILED}:
+            return run
+        run.status = RunStatus.RUNNING
+        run.started_at = run.started_at or timezone.now()
+        run.heartbeat_at = timezone.now()
+        run.owner = current_owner()
+        run.save(update_fields=["status", "started_at", "heartbeat_at", "owner"])
+    return run
+
+
+def audit_stored(run: AuditRun, config: AuditSettings, extra_sinks: Iterable[Sink]) -> None:
+    """Audit what ``run`` has not recorded yet, into the database and ``extra_sinks``."""
+    planned = plan_run(run, config)
+    store = DatabaseSink(run)
+    done = set(run.page_results.values_list("url", flat=True))
+    for page in planned.skipped:
+        if page.url not in done:
+            store.page(page)
+    previous = StoredResults() if config.REUSE_UNCHANGED else None
+    audit_plan(planned, config, [store, *extra_sinks], done=done, previous=previous)
+
+
+def cli_run_for(planned: Plan) -> tuple[AuditRun, bool]:
+    """The `audit` command's run of ``planned``, and whether it resumes an interrupted run:
+    the same plan's, when its process has died, so that pages it recorded are not audited
+    again; else a new run."""
+    run = interrupted_run_like(RunTrigger.CLI, planned.as_configuration())
+    if run is not None:
+        return run, True
+    return create_run(RunTrigger.CLI, plan=planned), False
 
 
 def current_owner() -> str:
@@ -221,24 +217,26 @@ def stored_summary(run_id: int) -> RunSummary:
     findings: dict[int, list[FindingResult]] = {}
     for finding in Finding.objects.filter(run=run).order_by("pk"):
         findings.setdefault(finding.page_result_id, []).append(finding.to_result())
-    pages = [
-        PageAudit(
-            url=result.url,
-            status=PageStatus(result.status),
-            http_status=result.http_status,
-            error=result.error,
-            findings=findings.get(result.pk, []),
-            duration=result.duration,
-            page_id=result.page_id,
-            content_fingerprint=result.content_fingerprint,
-            reused=result.reused,
-        )
-        for result in run.page_results.order_by("pk")
-    ]
-    started = run.started_at or run.created_at
     return RunSummary(
-        started_at=started,
+        started_at=run.started_at or run.created_at,
         finished_at=run.finished_at or timezone.now(),
         axe_version=run.axe_version,
-        pages=pages,
+        pages=[
+            stored_page(result, findings.get(result.pk, []))
+            for result in run.page_results.order_by("pk")
+        ],
+    )
+
+
+def stored_page(result: PageResult, findings: list[FindingResult]) -> PageAudit:
+    return PageAudit(
+        url=result.url,
+        status=PageStatus(result.status),
+        http_status=result.http_status,
+        error=result.error,
+        findings=findings,
+        duration=result.duration,
+        page_id=result.page_id,
+        content_fingerprint=result.content_fingerprint,
+        reused=result.reused,
     )

@@ -1,22 +1,30 @@
-"""`manage.py audit` on explicit URLs, in process, with real Chromium and axe-core.
+"""`manage.py audit` in process, with real Chromium and axe-core, on pages a local server serves
+(explicit URLs, and a Wagtail site whose pages it serves).
 
 The resume test (``test_resume.py``) runs the command as a subprocess on PostgreSQL; these run
 it in process on either database, for what a CI pipeline sees: the exit status, the JSON
-report's findings from both engines, and the results stored as a CLI run.
+report's findings from both engines, the results stored as a CLI run, the same pages audited
+stored or not (``--follow-links``, ``URL --site``, excluded pages), and the arguments refused
+before any page is fetched.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
 
-from audit.core.enums import RunStatus, RunTrigger
-from audit.storage.models import AuditRun, Finding
+from audit.core.conf import audit_settings
+from audit.core.enums import PageStatus, RunStatus, RunTrigger
+from audit.runs.planning import EXCLUDED, AuditRequest, Planner
+from audit.storage.models import AuditRun, AuditSchedule, Finding, PageResult
+from tests.factories import ServicePageFactory, build_site
 
 from .conftest import LocalSite
 
@@ -45,6 +53,43 @@ def audit(tmp_path: Path, *args: str) -> tuple[int, dict[str, Any]]:
     except SystemExit as exit:
         status = int(exit.code or 0)
     return status, json.loads(report.read_text())
+
+
+def audited_urls(report: dict[str, Any]) -> dict[str, str]:
+    """Each page of the report with its status."""
+    return {page["url"]: page["status"] for page in report["pages"]}
+
+
+def stored_urls() -> dict[str, str]:
+    """Each page of the only stored run with its status; nothing without a run."""
+    run = AuditRun.objects.filter(trigger=RunTrigger.CLI).first()
+    if run is None:
+        return {}
+    return dict(PageResult.objects.filter(run=run).values_list("url", "status"))
+
+
+def simple_page(title: str, *links: str) -> str:
+    anchors = "".join(f'<li><a href="{link}">{title}: more on {link}</a></li>' for link in links)
+    return f"""<!doctype html><html lang="en"><head><title>{title} - Anytown</title></head>
+<body><main><h1>{title}</h1><p>About {title.lower()}.</p><ul>{anchors}</ul></main></body></html>"""
+
+
+@pytest.fixture
+def wagtail_site(local_site: LocalSite, wagtail_root: Page) -> dict[str, str]:
+    """A Wagtail site whose pages the local server serves: home (linking to a page outside
+    Wagtail, /forms/missed-bin), /council-tax/ and /archive/. Returns their URLs by name."""
+    home = build_site()
+    ServicePageFactory(parent=home, slug="council-tax")
+    ServicePageFactory(parent=home, slug="archive")
+    site = Site.objects.get()
+    site.hostname, site.port = "127.0.0.1", local_site.port
+    site.save()
+    return {
+        "home": local_site.route("/", simple_page("Home", "/council-tax/", "/forms/missed-bin")),
+        "council-tax": local_site.route("/council-tax/", simple_page("Council Tax")),
+        "archive": local_site.route("/archive/", simple_page("Archive")),
+        "form": local_site.route("/forms/missed-bin", simple_page("Report a missed bin")),
+    }
 
 
 def findings(report: dict[str, Any], url: str) -> list[dict[str, Any]]:
@@ -109,3 +154,113 @@ def test_results_are_stored_as_a_cli_run(local_site: LocalSite, tmp_path: Path) 
     stored = set(Finding.objects.filter(run=run).values_list("engine", "rule"))
     assert {("axe", "image-alt"), ("clearway", "clearway-link-text")} <= stored
     assert len(stored) == len(findings(report, url))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_command_resumes_its_interrupted_run(
+    local_site: LocalSite, tmp_path: Path
+) -> None:
+    """In process, on any database (``test_resume.py`` kills a real process, on PostgreSQL)."""
+    first = local_site.route("/bins", CLEAN)
+    second = local_site.route("/parking", CLEAN.replace("Bin collection", "Parking"))
+    planned = Planner(audit_settings(), exclusions="").plan(AuditRequest(urls=[first, second]))
+    run = AuditRun.objects.create(
+        trigger=RunTrigger.CLI,
+        status=RunStatus.INTERRUPTED,
+        configuration=planned.as_configuration(),
+    )
+    PageResult.objects.create(run=run, url=first, status=PageStatus.OK)
+    stderr = StringIO()
+
+    call_command(
+        "audit", first, second, "--workers", "1", "--output", str(tmp_path / "report.txt"),
+        stderr=stderr,
+    )  # fmt: skip
+
+    assert f"Resuming interrupted audit run {run.pk}." in stderr.getvalue()
+    run.refresh_from_db()
+    assert (run.status, AuditRun.objects.count()) == (RunStatus.FINISHED, 1)
+    assert set(stored_urls()) == {first, second}
+    assert local_site.requested("/bins") == 0 and local_site.requested("/parking") > 0
+
+
+#: The command's two paths, which must audit the same pages: its extra arguments for each.
+STORE_OR_NOT = pytest.mark.parametrize("path", [[], ["--no-store"]], ids=["stored", "no-store"])
+
+
+def assert_audited(report: dict[str, Any], pages: list[str], path: list[str]) -> None:
+    """``pages`` are in the report, and stored unless the command ran with --no-store."""
+    assert set(audited_urls(report)) == set(pages)
+    assert set(stored_urls()) == (set() if path else set(pages))
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_followed_links_are_audited_stored_or_not(
+    wagtail_site: dict[str, str], tmp_path: Path, path: list[str]
+) -> None:
+    """The whole site with --follow-links: the linked page outside Wagtail is audited too."""
+    _status, report = audit(tmp_path, "--follow-links", *path)
+
+    assert_audited(report, [*wagtail_site.values()], path)
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_a_url_and_the_site_are_both_audited(
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, path: list[str]
+) -> None:
+    url = local_site.route("/parking", CLEAN.replace("Bin collection", "Parking"))
+
+    _status, report = audit(tmp_path, url, "--site", *path)
+
+    site_pages = [wagtail_site[name] for name in ("home", "council-tax", "archive")]
+    assert_audited(report, [*site_pages, url], path)
+
+
+@pytest.mark.django_db(transaction=True)
+@STORE_OR_NOT
+def test_excluded_pages_are_skipped_stored_or_not(
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path, path: list[str]
+) -> None:
+    """Settings > Accessibility audit's patterns skip Wagtail pages and followed links alike."""
+    schedule = AuditSchedule.load()
+    schedule.excluded_url_patterns = "/archive/*\n/forms/*"
+    schedule.save()
+
+    _status, report = audit(tmp_path, "--follow-links", *path)
+
+    archive, form = wagtail_site["archive"], wagtail_site["form"]
+    skipped = {
+        page["url"]: page["error"] for page in report["pages"] if page["status"] == "skipped"
+    }
+    assert skipped == {archive: EXCLUDED, form: EXCLUDED}
+    assert audited_urls(report)[wagtail_site["home"]] == "ok"
+    assert local_site.requested("/archive/") == local_site.requested("/forms/missed-bin") == 0
+    if not path:
+        assert stored_urls()[archive] == stored_urls()[form] == "skipped"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["missing/report.json", "."], ids=["no folder", "a folder"])
+def test_an_unwritable_output_stops_the_command_before_any_page_is_fetched(
+    local_site: LocalSite, tmp_path: Path, where: str
+) -> None:
+    url = local_site.route("/bins", CLEAN)
+    output = tmp_path / where
+
+    with pytest.raises(CommandError, match=r"^--output ") as error:
+        call_command("audit", url, "--output", str(output), stderr=StringIO())
+
+    assert error.value.returncode == 2
+    assert "\n" not in str(error.value)
+    assert local_site.requests == []
+    assert not AuditRun.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["notaurl", "ftp://x"])
+def test_an_address_that_is_not_on_the_web_is_refused(url: str) -> None:
+    with pytest.raises(CommandError, match=rf"^{re.escape(url)} is not a web address") as error:
+        call_command("audit", url, "--no-store", stderr=StringIO())
+    assert error.value.returncode == 2

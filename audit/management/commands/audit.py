@@ -7,36 +7,27 @@ at or above it; 2 the audit could not run (bad arguments, no browser, no axe-cor
 from __future__ import annotations
 
 import sys
+import tempfile
 from argparse import ArgumentParser
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audit.checks.content import SiteTitles
 from audit.core.conf import AuditSettings, audit_settings
-from audit.core.enums import Impact, PageStatus, RunTrigger
+from audit.core.enums import Impact, PageStatus
 from audit.engine.browsers import BrowserUnavailable
-from audit.engine.content_checks import content_checks
-from audit.engine.discovery import (
-    DiscoveryError,
-    allowed_hosts_for,
-    explicit_targets,
-    follow_links,
-    make_fetcher,
-    sitemap_targets,
-    wagtail_targets,
-)
 from audit.engine.drivers.axe_results import AxeScriptMissing, load_script
-from audit.engine.runner import AuditRunner
 from audit.reports import ReportFormat, ReportSink
 from audit.reports.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
 from audit.reports.progress import ProgressSink
-from audit.results import AuditTarget, PageAudit
-from audit.results.sinks import RunSummary, SinkGroup
-from audit.runs.service import create_run, execute_run, interrupted_run_like, stored_summary
-from audit.storage.terms import load_terms
+from audit.results.sinks import RunSummary
+from audit.runs.planning import AuditRequest, Plan, Planner, PlanningError
+from audit.runs.service import audit_plan, cli_run_for, execute_run, stored_summary
 
 COULD_NOT_RUN = 2
+#: Statuses of a page that was not audited.
+NOT_AUDITED = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT, PageStatus.SKIPPED})
 
 
 class Command(BaseCommand):
@@ -60,7 +51,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--follow-links", action="store_true", help="Also audit pages linked from these."
         )
-        parser.add_argument("--max-pages", type=int, help="Limit for --follow-links.")
+        parser.add_argument(
+            "--max-pages", type=int, help="Audit at most this many pages: the first planned."
+        )
         parser.add_argument("--max-depth", type=int, help="Limit for --follow-links.")
         parser.add_argument(
             "--format", choices=[f.value for f in ReportFormat], default=ReportFormat.TEXT.value
@@ -95,41 +88,27 @@ class Command(BaseCommand):
         config = self._config(options)
         fail_on = parse_fail_on(options["fail_on"])
         baseline = self._baseline(options["baseline"])
-        try:
-            load_script(config.AXE_SCRIPT)
-        except AxeScriptMissing as error:
-            raise CommandError(str(error)) from error
+        if options["output"]:
+            check_writable(options["output"])
+        check_axe_script(config)
 
-        targets, skipped = self._targets(options, config)
-        if not targets and not skipped:
-            raise CommandError("There is nothing to audit: no URL, sitemap page or live page.")
-
+        plan = self._plan(options, config)
         report = ReportSink(
             options["format"], options["output"] or self.stdout._out, baseline=baseline
         )
-        progress = ProgressSink(self.stderr._out)
-        try:
-            if options["no_store"]:
-                summary = self._run_without_storing(
-                    config, targets, skipped, report, progress, whole_site=_whole_site(options)
-                )
-            else:
-                summary = self._run_and_store(config, targets, skipped, options, report, progress)
-        except BrowserUnavailable as error:
-            raise CommandError(f"The browser could not start: {error}") from error
+        summary = self._run(plan, config, store=not options["no_store"])
+        report.end(summary)
 
-        if summary.pages and all(
-            page.status in {PageStatus.ERROR, PageStatus.TIMEOUT, PageStatus.SKIPPED}
-            for page in summary.pages
-        ):
+        if summary.pages and all(page.status in NOT_AUDITED for page in summary.pages):
             raise CommandError("No page could be audited; see the report for each page's error.")
         status = exit_status(summary, fail_on, report.comparison or baseline)
         if status:
             sys.exit(status)
 
     def _config(self, options: dict[str, Any]) -> AuditSettings:
-        if options["workers"] is not None and options["workers"] < 1:
-            raise CommandError("--workers must be at least 1.")
+        for name in ("workers", "max_pages"):
+            if options[name] is not None and options[name] < 1:
+                raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
         return audit_settings().with_overrides(
             WORKERS=options["workers"],
             MAX_PAGES=options["max_pages"],
@@ -144,80 +123,66 @@ class Command(BaseCommand):
         except BaselineError as error:
             raise CommandError(str(error)) from error
 
-    def _targets(
-        self, options: dict[str, Any], config: AuditSettings
-    ) -> tuple[list[AuditTarget], list[PageAudit]]:
-        urls: list[str] = options["urls"]
-        skipped: list[PageAudit] = []
+    def _plan(self, options: dict[str, Any], config: AuditSettings) -> Plan:
         try:
-            if options["sitemap"]:
-                rewrite = tuple(options["sitemap_rewrite"]) if options["sitemap_rewrite"] else None
-                found = sitemap_targets(options["sitemap"], rewrite=rewrite, config=config)  # type: ignore[arg-type]
-                targets = [*explicit_targets(urls, config=config), *found.targets]
-                skipped = [item.as_page_audit() for item in found.skipped]
-            elif urls and not options["site"]:
-                targets = explicit_targets(urls, config=config)
-            else:
-                found = wagtail_targets(config=config)
-                targets = [*found.targets, *explicit_targets(urls, config=config)]
-                skipped = [item.as_page_audit() for item in found.skipped]
-            if options["follow_links"]:
-                hosts = allowed_hosts_for(targets, config)
-                fetcher = make_fetcher(hosts, max_redirects=config.MAX_REDIRECTS)
-                targets = follow_links(
-                    targets, fetcher, hosts, config.MAX_PAGES, config.MAX_DEPTH, config=config
-                )
-        except DiscoveryError as error:
+            plan = Planner(config).plan(request_from(options))
+        except PlanningError as error:
             raise CommandError(str(error)) from error
-        return targets, skipped
+        if not plan.targets and not plan.skipped:
+            raise CommandError("There is nothing to audit: no URL, sitemap page or live page.")
+        if plan.left_out:
+            self.stderr.write(
+                f"--max-pages {options['max_pages']}: {plan.left_out} more pages are not audited."
+            )
+        return plan
 
-    def _run_without_storing(
-        self,
-        config: AuditSettings,
-        targets: list[AuditTarget],
-        skipped: list[PageAudit],
-        report: ReportSink,
-        progress: ProgressSink,
-        *,
-        whole_site: bool,
-    ) -> RunSummary:
-        hosts = allowed_hosts_for(targets, config)
-        checks = None
-        if config.CONTENT_CHECKS:
-            titles = SiteTitles.from_wagtail() if whole_site else SiteTitles.growing()
-            checks = content_checks(config, site_titles=titles, terms=load_terms())
-        runner = AuditRunner(config, allowed_hosts=hosts, content_checks=checks)
-        summary = runner.run(targets, SinkGroup(progress))
-        summary.pages.extend(skipped)
-        report.end(summary)
-        return summary
+    def _run(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
+        try:
+            return self._audit(plan, config, store=store)
+        except BrowserUnavailable as error:
+            raise CommandError(f"The browser could not start: {error}") from error
 
-    def _run_and_store(
-        self,
-        config: AuditSettings,
-        targets: list[AuditTarget],
-        skipped: list[PageAudit],
-        options: dict[str, Any],
-        report: ReportSink,
-        progress: ProgressSink,
-    ) -> RunSummary:
-        # The whole site is planned afresh by the run itself (with page ids); URL and sitemap
-        # audits store their list so that a resumed run audits the same pages.
-        whole_site = _whole_site(options)
-        urls = [] if whole_site else [target.url for target in targets]
-        skipped_pages = [] if whole_site else [[page.url, page.error] for page in skipped]
-        configuration = {"urls": urls, "page_ids": [], "skipped": skipped_pages}
-        run = interrupted_run_like(RunTrigger.CLI, configuration)
-        if run is not None:
+    def _audit(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
+        progress = ProgressSink(self.stderr._out)
+        if not store:
+            return audit_plan(plan, config, [progress])
+        run, resumed = cli_run_for(plan)
+        if resumed:
             self.stderr.write(f"Resuming interrupted audit run {run.pk}.")
-        else:
-            run = create_run(RunTrigger.CLI, urls=urls, skipped=skipped_pages)
         execute_run(run.pk, extra_sinks=[progress], workers=config.WORKERS)
-        summary = stored_summary(run.pk)
-        report.end(summary)
-        return summary
+        return stored_summary(run.pk)
 
 
-def _whole_site(options: dict[str, Any]) -> bool:
-    """Whether the command audits the Wagtail sites (rather than only given URLs)."""
-    return not (options["urls"] or options["sitemap"]) or bool(options["site"])
+def request_from(options: dict[str, Any]) -> AuditRequest:
+    """What the command's arguments ask to audit."""
+    rewrite = options["sitemap_rewrite"]
+    return AuditRequest(
+        urls=options["urls"],
+        site=options["site"],
+        sitemap=options["sitemap"],
+        sitemap_rewrite=(rewrite[0], rewrite[1]) if rewrite else None,
+        follow_links=options["follow_links"],
+        max_pages=options["max_pages"],
+    )
+
+
+def check_axe_script(config: AuditSettings) -> None:
+    try:
+        load_script(config.AXE_SCRIPT)
+    except AxeScriptMissing as error:
+        raise CommandError(str(error)) from error
+
+
+def check_writable(output: str) -> None:
+    """Fail now, before any page is audited, when the report could not be written to
+    ``output`` (it is written through a temporary file in the same folder)."""
+    path = Path(output)
+    if path.is_dir():
+        raise CommandError(f"--output {output} is a folder: give the report's file name.")
+    if not path.parent.is_dir():
+        raise CommandError(f"--output {output}: the folder {path.parent} does not exist.")
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"):
+            pass
+    except OSError as error:
+        raise CommandError(f"--output {output} cannot be written: {error.strerror}.") from error
