@@ -112,9 +112,10 @@ def admin_exclusions() -> str:
     """The excluded URL patterns of Settings > Accessibility audit; none when the database
     cannot be read (not migrated, as in a CI job that audits a staging site)."""
     try:
-        return AuditSchedule.load().excluded_url_patterns
+        patterns: str = AuditSchedule.load().excluded_url_patterns
     except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
         return ""
+    return patterns
 
 
 def check_web_address(url: str) -> None:

@@ -10,9 +10,9 @@ import sys
 import tempfile
 from argparse import ArgumentParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from audit.core.conf import AuditSettings, audit_settings
 from audit.core.enums import Impact, PageStatus
@@ -94,7 +94,7 @@ class Command(BaseCommand):
 
         plan = self._plan(options, config)
         report = ReportSink(
-            options["format"], options["output"] or self.stdout._out, baseline=baseline
+            options["format"], options["output"] or raw_stream(self.stdout), baseline=baseline
         )
         summary = self._run(plan, config, store=not options["no_store"])
         report.end(summary)
@@ -143,7 +143,7 @@ class Command(BaseCommand):
             raise CommandError(f"The browser could not start: {error}") from error
 
     def _audit(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
-        progress = ProgressSink(self.stderr._out)
+        progress = ProgressSink(raw_stream(self.stderr))
         if not store:
             return audit_plan(plan, config, [progress])
         run, resumed = cli_run_for(plan)
@@ -186,3 +186,10 @@ def check_writable(output: str) -> None:
             pass
     except OSError as error:
         raise CommandError(f"--output {output} cannot be written: {error.strerror}.") from error
+
+
+def raw_stream(wrapper: OutputWrapper) -> TextIO:
+    """The stream behind Django's ``OutputWrapper``: reports and the progress bar write their
+    own line endings, which the wrapper would double."""
+    stream: TextIO = vars(wrapper)["_out"]
+    return stream
