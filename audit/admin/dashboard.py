@@ -37,6 +37,12 @@ def _impact_counts() -> dict[str, Count]:
     return {impact.value: Count("pk", filter=Q(latest__impact=impact)) for impact in IMPACTS}
 
 
+def _counts_by_impact(row: Mapping[str, Any]) -> dict[str, int]:
+    """The counts :func:`_impact_counts` annotated on ``row``, by impact. (The row's type,
+    inferred from the query, has only the keys named in the code, not these.)"""
+    return {impact.value: row[impact.value] for impact in IMPACTS}
+
+
 @dataclass(frozen=True)
 class PageProblems:
     """One of the person's pages and its open violations by impact."""
@@ -98,7 +104,7 @@ def pages_with_problems(user: Any, limit: int = PAGE_LIMIT) -> tuple[list[PagePr
         PageProblems(
             page_id=row["page_id"],
             title=row["page__draft_title"],
-            counts={impact.value: row[impact.value] for impact in IMPACTS},
+            counts=_counts_by_impact(row),
             total=row["total"],
         )
         for row in rows

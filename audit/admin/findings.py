@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from django_stubs_ext import StrOrPromise
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
@@ -38,7 +39,7 @@ class FindingView:
         return bool(self.finding and self.finding.source == Source.CONTENT)
 
     @property
-    def impact_label(self) -> str:
+    def impact_label(self) -> StrOrPromise:
         return Impact(self.finding.impact).label if self.finding else ""
 
 

@@ -33,4 +33,7 @@ class DismissForm(forms.Form):
     def __init__(self, *args: Any, allow_site: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not allow_site:
-            self.fields["scope"].choices = [(DismissalScope.PAGE.value, DismissalScope.PAGE.label)]
+            # ``fields`` holds form fields of any kind: narrow to the ChoiceField declared above.
+            scope = self.fields["scope"]
+            assert isinstance(scope, forms.ChoiceField)
+            scope.choices = [(DismissalScope.PAGE.value, DismissalScope.PAGE.label)]

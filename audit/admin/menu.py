@@ -88,10 +88,11 @@ class PageFindingsUserbarItem(BaseItem):
             return ""
         if not permissions.can_edit_page(request.user, self.page):
             return ""
-        return super().render_html(parent_context)
+        html: str = super().render_html(parent_context)
+        return html
 
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
-        context = super().get_context_data(parent_context)
+        context: dict[str, Any] = super().get_context_data(parent_context)
         context["count"] = TrackedFinding.objects.current().for_page(self.page).count()
         context["url"] = reverse("audit_editor:page_findings", args=[self.page.pk])
         return context

@@ -25,7 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from audit.core.enums import DismissalScope
-from audit.storage.models import AuditRun, Dismissal, TrackedFinding
+from audit.storage.models import AuditRun, Dismissal, TrackedFinding, TrackedFindingQuerySet
 
 VIEW = "audit.view_auditrun"
 DISMISS = "audit.dismiss_finding"
@@ -82,14 +82,17 @@ def can_edit_page(user: User, page: Page | None) -> bool:
 
 def editable_pages(user: User) -> QuerySet[Page]:
     """The pages ``user`` may edit (all of them for a superuser)."""
+    pages: QuerySet[Page]
     if not _active(user):
-        return Page.objects.none()
-    return PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        pages = Page.objects.none()
+    else:
+        pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return pages
 
 
 def visible_findings(
-    user: User, findings: QuerySet[TrackedFinding] | None = None
-) -> QuerySet[TrackedFinding]:
+    user: User, findings: TrackedFindingQuerySet | None = None
+) -> TrackedFindingQuerySet:
     """``findings`` (every tracked finding by default) narrowed to what ``user`` may see."""
     queryset = TrackedFinding.objects.all() if findings is None else findings
     if not _active(user):

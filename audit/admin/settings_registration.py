@@ -21,5 +21,5 @@ from audit.storage.models import AuditSchedule
 
 def register_audit_settings() -> None:
     """Settings > Accessibility audit, with the panels of :mod:`audit.admin.audit_settings`."""
-    AuditSchedule.edit_handler = edit_handler  # type: ignore[attr-defined]
+    AuditSchedule.edit_handler = edit_handler
     register_setting(AuditSchedule, icon=ICON)

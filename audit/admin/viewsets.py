@@ -34,12 +34,13 @@ class AuditViewSet(ViewSet):
     permission_required = "view"
 
     def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_common_view_kwargs(
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(
             permission_policy=self.permission_policy,
             permission_required=self.permission_required,
             header_icon=self.icon,
             **kwargs,
         )
+        return view_kwargs
 
     @cached_property
     def menu_item_class(self) -> type[MenuItem]:
@@ -47,9 +48,10 @@ class AuditViewSet(ViewSet):
         viewset = self
 
         def is_shown(item: MenuItem, request: Any) -> bool:
-            return viewset.permission_policy.user_has_permission(
+            shown: bool = viewset.permission_policy.user_has_permission(
                 request.user, viewset.permission_required
             )
+            return shown
 
         return type(f"{type(self).__name__}MenuItem", (MenuItem,), {"is_shown": is_shown})
 

@@ -150,7 +150,7 @@ def wagtail_targets(
     url_cache._wagtail_cached_site_root_paths = Site.get_site_root_paths()
 
     for page in _live_pages_under(root_paths):
-        url_parts = page.get_url_parts(request=url_cache)  # type: ignore[arg-type]
+        url_parts = page.get_url_parts(request=url_cache)
         if url_parts is None or url_parts[1] is None:
             skipped.append(SkippedTarget(page.url_path, "not routable", page.pk))
             continue
@@ -176,12 +176,13 @@ def _live_pages_under(root_paths: Iterable[str]) -> Iterable[Page]:
     in_sites = Q()
     for root_path in root_paths:
         in_sites |= Q(path__startswith=root_path)
-    return (
+    pages: Iterable[Page] = (
         Page.objects.live()
         .filter(in_sites)
         .only("id", "path", "depth", "url_path")
         .order_by("path")
     )
+    return pages
 
 
 def _is_restricted(path: str, restricted_paths: set[str], steplen: int) -> bool:

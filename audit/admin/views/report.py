@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, Site
@@ -26,7 +27,7 @@ from wagtail.models import Page, Site
 from audit.admin import permissions
 from audit.checks.help import help_for
 from audit.core.enums import FindingStatus, Impact, Level, Outcome, Source
-from audit.storage.models import Finding, TrackedFinding
+from audit.storage.models import Finding, TrackedFinding, TrackedFindingQuerySet
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP's CSV injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -43,7 +44,7 @@ class StatusFilter:
     """The report's status choices, each a filter on tracked findings."""
 
     CURRENT = ""
-    CHOICES: ClassVar[list[tuple[str, str]]] = [
+    CHOICES: ClassVar[list[tuple[str, StrOrPromise]]] = [
         ("open", _("Open")),
         ("regressed", _("Regressed (came back after a fix)")),
         ("needs-review", _("Needs review (a person must check)")),
@@ -52,18 +53,18 @@ class StatusFilter:
     ]
 
     @staticmethod
-    def apply(queryset: QuerySet[TrackedFinding], value: str) -> QuerySet[TrackedFinding]:
+    def apply(queryset: TrackedFindingQuerySet, value: str) -> TrackedFindingQuerySet:
         if value == "open":
             return queryset.filter(status=FindingStatus.OPEN, outcome=Outcome.VIOLATION)
         if value == "regressed":
             return queryset.filter(status=FindingStatus.REGRESSED)
         if value == "needs-review":
-            return queryset.current().needs_review()  # type: ignore[attr-defined]
+            return queryset.current().needs_review()
         if value == "dismissed":
             return queryset.filter(status=FindingStatus.DISMISSED)
         if value == "fixed":
             return queryset.filter(status=FindingStatus.FIXED)
-        return queryset.current()  # type: ignore[attr-defined]
+        return queryset.current()
 
 
 def _rule_choices() -> list[tuple[str, str]]:
@@ -87,7 +88,8 @@ def _sections(request: HttpRequest | None = None) -> QuerySet[Page]:
     query = Q(pk__in=[])
     for root in Page.objects.filter(pk__in=Site.objects.values("root_page")):
         query |= Q(path__startswith=root.path, depth=root.depth + 1)
-    return Page.objects.filter(query).order_by("path")
+    sections: QuerySet[Page] = Page.objects.filter(query).order_by("path")
+    return sections
 
 
 def _owners(request: HttpRequest | None = None) -> QuerySet[Any]:
@@ -130,7 +132,7 @@ class FindingFilterSet(WagtailFilterSet):
         model = TrackedFinding
         fields: ClassVar[list[str]] = []
 
-    def filter_status(self, queryset: QuerySet[TrackedFinding], name: str, value: str) -> Any:
+    def filter_status(self, queryset: TrackedFindingQuerySet, name: str, value: str) -> Any:
         return StatusFilter.apply(queryset, value)
 
     def filter_wcag(self, queryset: QuerySet[TrackedFinding], name: str, value: str) -> Any:
@@ -155,7 +157,7 @@ _IMPACT_RANK = Case(
 )
 
 
-class _AccessibilityReportMixin:
+class _AccessibilityReportView(ReportView):
     """What both report views share: the permission, the filters, the CSV safety."""
 
     header_icon = "glasses"
@@ -165,24 +167,25 @@ class _AccessibilityReportMixin:
     permission_required = "view"
     request: HttpRequest
 
-    def filter_queryset(self, queryset: QuerySet[TrackedFinding]) -> QuerySet[TrackedFinding]:
-        filters = self.filters  # type: ignore[attr-defined]
+    def filter_queryset(self, queryset: TrackedFindingQuerySet) -> TrackedFindingQuerySet:
+        filters = self.filters
         chosen = filters is not None and filters.is_valid() and filters.form.cleaned_data["status"]
         if not chosen:
             # No status (or a form that did not validate) means the current findings.
             queryset = StatusFilter.apply(queryset, StatusFilter.CURRENT)
-        return super().filter_queryset(queryset)  # type: ignore[misc]
+        filtered: TrackedFindingQuerySet = super().filter_queryset(queryset)
+        return filtered
 
-    def get_base_queryset(self) -> QuerySet[TrackedFinding]:
+    def get_base_queryset(self) -> TrackedFindingQuerySet:
         return permissions.visible_findings(self.request.user)
 
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
-        processed = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
+        processed = super().preprocess_field_value(field, value, export_format)
         # Wagtail's XLSX export stores formulas as text already; CSV has no cell types.
         return csv_safe(processed) if export_format == "csv" else processed
 
 
-class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
+class AccessibilityReportView(_AccessibilityReportView):
     """Findings grouped by rule, worst first, with counts of pages and occurrences."""
 
     page_title = _("Accessibility")
@@ -200,7 +203,7 @@ class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
         "in_content",
         "in_templates",
     ]
-    export_headings: ClassVar[dict[str, str]] = {
+    export_headings: ClassVar[dict[str, StrOrPromise]] = {
         "rule": _("Rule"),
         "title": _("What is wrong"),
         "impact": _("Worst impact"),
@@ -210,7 +213,7 @@ class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
         "in_templates": _("In templates"),
     }
 
-    def get_queryset(self) -> QuerySet[TrackedFinding]:
+    def get_queryset(self) -> TrackedFindingQuerySet:
         return self.get_base_queryset()
 
     def get_filtered_queryset(self) -> QuerySet[Any]:
@@ -262,10 +265,11 @@ class AccessibilityReportView(_AccessibilityReportMixin, ReportView):
     def to_row_dict(self, item: dict[str, Any]) -> dict[str, Any]:
         if "title" not in item:
             item = self.decorate_paginated_queryset([item])[0]
-        return super().to_row_dict(item)
+        row: dict[str, Any] = super().to_row_dict(item)
+        return row
 
 
-class FindingsReportView(_AccessibilityReportMixin, ReportView):
+class FindingsReportView(_AccessibilityReportView):
     """Every finding (one row per element), with links to edit and to view its page."""
 
     page_title = _("Accessibility findings")
@@ -289,7 +293,7 @@ class FindingsReportView(_AccessibilityReportMixin, ReportView):
         "wcag_criteria",
         "first_seen.created_at",
     ]
-    export_headings: ClassVar[dict[str, str]] = {
+    export_headings: ClassVar[dict[str, StrOrPromise]] = {
         "rule": _("Rule"),
         "latest.help": _("What is wrong"),
         "latest.get_impact_display": _("Impact"),
@@ -312,7 +316,7 @@ class FindingsReportView(_AccessibilityReportMixin, ReportView):
             {"url": "", "label": self.page_title},
         ]
 
-    def get_queryset(self) -> QuerySet[TrackedFinding]:
+    def get_queryset(self) -> TrackedFindingQuerySet:
         return (
             self.get_base_queryset()
             .select_related("latest", "page", "first_seen")
@@ -331,4 +335,5 @@ class FindingsReportView(_AccessibilityReportMixin, ReportView):
     def to_row_dict(self, item: TrackedFinding) -> dict[str, Any]:
         if not hasattr(item, "page_title"):
             self.decorate_paginated_queryset([item])
-        return super().to_row_dict(item)
+        row: dict[str, Any] = super().to_row_dict(item)
+        return row

@@ -85,7 +85,7 @@ class RunFilterSet(WagtailFilterSet):
         fields = ["trigger", "status"]
 
 
-class RunIndexView(PermissionCheckedMixin, BaseListingView):  # type: ignore[misc]
+class RunIndexView(PermissionCheckedMixin, BaseListingView):
     model = AuditRun
     permission_policy = permissions.policy
     permission_required = "view"
@@ -121,7 +121,7 @@ class RunIndexView(PermissionCheckedMixin, BaseListingView):  # type: ignore[mis
         return {**super().get_table_kwargs(), "caption": _("Audit runs, newest first")}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         context["can_run"] = permissions.can_run(self.request.user)
         context["under_way"] = full_run_under_way()
         return context
@@ -154,13 +154,15 @@ class PageResultFilterSet(WagtailFilterSet):
         model = PageResult
         fields = ["status", "reused"]
 
-    def filter_status(self, queryset: QuerySet[PageResult], name: str, value: str) -> QuerySet:
+    def filter_status(
+        self, queryset: QuerySet[PageResult], name: str, value: str
+    ) -> QuerySet[PageResult]:
         if value == FAILED:
             return queryset.filter(status__in=[PageStatus.ERROR, PageStatus.TIMEOUT])
         return queryset.filter(status=value)
 
 
-class RunDetailView(PermissionCheckedMixin, BaseListingView):  # type: ignore[misc]
+class RunDetailView(PermissionCheckedMixin, BaseListingView):
     """One run: its counters, its error, and the result of every page it audited."""
 
     model = PageResult
@@ -220,7 +222,7 @@ class RunDetailView(PermissionCheckedMixin, BaseListingView):  # type: ignore[mi
         return {**super().get_table_kwargs(), "caption": caption}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         context["run"] = self.run
         context["duration"] = format_duration(self.run.duration)
         context["failed_url"] = f"{self.index_url}?status={FAILED}"

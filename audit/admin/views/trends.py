@@ -186,7 +186,7 @@ def build_chart(trend: Trend, width: int = 760, height: int = 380) -> Chart:
     return Chart(width, height, left, right, top, bottom, series, y_ticks, x_ticks, describe(trend))
 
 
-class TrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):  # type: ignore[misc]
+class TrendsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "audit/trends/index.html"
     permission_policy = permissions.policy
     permission_required = "view"
