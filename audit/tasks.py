@@ -14,7 +14,7 @@ from django_tasks import task
 
 from audit.core.enums import RunStatus, RunTrigger
 from audit.jobs.digest import send_run_digests
-from audit.jobs.scheduling import enqueue_once, local_zone, next_night
+from audit.jobs.scheduling import enqueue_once, is_current, local_zone, next_night
 from audit.storage.models import AuditSchedule
 
 logger = logging.getLogger(__name__)
@@ -37,10 +37,17 @@ def audit_page(page_id: int) -> None:
 
 
 @task()
-def nightly_audit(night: str) -> None:
-    """Audit the whole site for ``night`` (an ISO date) unless that night has a run already."""
+def nightly_audit(night: str, at: str = "") -> None:
+    """Audit the whole site for ``night`` (an ISO date) unless that night has a run already.
+
+    ``at`` is the moment it was queued for; a task queued before the nightly time was changed
+    is stale (the new time has its own task) and does nothing.
+    """
     from audit.runs.service import create_run, execute_run
 
+    if at and not is_current(NIGHTLY, night, at):
+        logger.info("The nightly audit queued for %s was moved: skipped.", at)
+        return
     try:
         try:
             run = create_run(RunTrigger.NIGHTLY, night=datetime.date.fromisoformat(night))
@@ -53,6 +60,10 @@ def nightly_audit(night: str) -> None:
     finally:
         schedule_next_night()
 
+
+#: Keys of the tasks queued for later (:func:`audit.jobs.scheduling.enqueue_once`).
+NIGHTLY = "nightly-audit"
+WATCHDOG = "watchdog"
 
 #: How often the watchdog looks for interrupted runs.
 WATCHDOG_INTERVAL = datetime.timedelta(minutes=2)
@@ -72,7 +83,7 @@ def watchdog() -> None:
 
 
 def schedule_watchdog(delay: datetime.timedelta = WATCHDOG_INTERVAL) -> None:
-    enqueue_once(watchdog, timezone.now() + delay)
+    enqueue_once(watchdog, WATCHDOG, timezone.now() + delay)
 
 
 @task()
@@ -88,6 +99,6 @@ def schedule_next_night(now: datetime.datetime | None = None) -> datetime.dateti
         return None
     when = next_night(now or timezone.now(), schedule.nightly_time)
     night = when.astimezone(local_zone()).date().isoformat()
-    if enqueue_once(nightly_audit, when, night):
+    if enqueue_once(nightly_audit, NIGHTLY, when, night, when.isoformat()):
         logger.info("Nightly accessibility audit scheduled for %s.", when)
     return when

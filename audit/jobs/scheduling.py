@@ -16,8 +16,9 @@ from django.conf import settings
 from django.db import transaction
 from django_tasks import TaskResultStatus
 from django_tasks.base import Task
+from django_tasks.exceptions import TaskResultDoesNotExist
 
-from audit.storage.models import AuditSchedule
+from audit.storage.models import AuditSchedule, ScheduledTask
 
 logger = logging.getLogger(__name__)
 
@@ -43,26 +44,43 @@ def next_night(now: datetime.datetime, at: datetime.time) -> datetime.datetime:
     return candidate.astimezone(datetime.UTC)
 
 
-def enqueue_once(task: Task[..., None], when: datetime.datetime, *args: Any) -> bool:
-    """Defer ``task(*args)`` to ``when`` unless the same call is already waiting.
+def enqueue_once(task: Task[..., None], key: str, when: datetime.datetime, *args: Any) -> bool:
+    """Defer ``task(*args)`` to ``when`` unless the same call is already waiting under ``key``.
 
-    Only the database backend can hold a task until later; with any other backend (tests run
+    One :class:`~audit.storage.models.ScheduledTask` row per key remembers the last call queued
+    (its task result id and arguments); the queue itself is asked through django-tasks' public
+    API whether that result is still waiting. A call with other arguments (the nightly time
+    changed, say) is queued, and the older one becomes stale: see :func:`is_current`.
+
+    Only a backend that can hold a task until later is used; with any other (the tests run
     tasks immediately) nothing is scheduled.
     """
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
-    if not isinstance(task.get_backend(), DatabaseBackend):
+    if not task.get_backend().supports_defer:
         return False
     schedule = AuditSchedule.load()
     with transaction.atomic():
         # Workers checking at the same moment queue one task, not two: the check and the insert
         # happen under a lock on the settings row (PostgreSQL; SQLite writes one at a time).
         AuditSchedule.objects.select_for_update().filter(pk=schedule.pk).exists()
-        waiting = DBTaskResult.objects.filter(
-            task_path=task.module_path, status=TaskResultStatus.READY
-        ).values_list("args_kwargs", flat=True)
-        if any(list(stored.get("args", [])) == list(args) for stored in waiting):
+        queued = ScheduledTask.objects.filter(key=key).first()
+        if queued is not None and queued.args == list(args) and _waiting(task, queued.result_id):
             return False
-        task.using(run_after=when).enqueue(*args)
+        result = task.using(run_after=when).enqueue(*args)
+        ScheduledTask.objects.update_or_create(
+            key=key, defaults={"result_id": str(result.id), "run_after": when, "args": list(args)}
+        )
     return True
+
+
+def is_current(key: str, *args: Any) -> bool:
+    """Whether ``args`` are those of the last call queued under ``key`` (True when none was):
+    a task queued before the schedule changed finds it is not, and does nothing."""
+    queued = ScheduledTask.objects.filter(key=key).first()
+    return queued is None or queued.args == list(args)
+
+
+def _waiting(task: Task[..., None], result_id: str) -> bool:
+    try:
+        return task.get_result(result_id).status == TaskResultStatus.READY
+    except TaskResultDoesNotExist:
+        return False  # Pruned from the queue, or never there (another backend).

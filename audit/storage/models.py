@@ -389,3 +389,18 @@ class PlainEnglishTerm(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class ScheduledTask(models.Model):
+    """The last call of a background task queued to run later under a key (the nightly audit,
+    the watchdog): :func:`audit.jobs.scheduling.enqueue_once` queues a call once, and a task
+    that is no longer the current call for its key knows it is stale."""
+
+    key = models.CharField(max_length=50, unique=True)
+    #: The task result's id in the task queue.
+    result_id = models.CharField(max_length=64)
+    run_after = models.DateTimeField()
+    args = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"{self.key} at {self.run_after:%Y-%m-%d %H:%M}"

@@ -56,7 +56,8 @@ def test_the_next_night_is_queued_once_however_often_asked() -> None:
     )
     assert waiting.count() == 1
     assert waiting.get().run_after == utc(2026, 1, 11, 2, 0)
-    assert waiting.get().args_kwargs["args"] == ["2026-01-11"]
+    # The night, and the moment it was queued for (a task from before a time change is stale).
+    assert waiting.get().args_kwargs["args"] == ["2026-01-11", "2026-01-11T02:00:00+00:00"]
 
 
 @pytest.mark.django_db
@@ -124,3 +125,40 @@ def test_schedulers_asking_at_the_same_moment_queue_the_night_once() -> None:
             task_path=nightly_audit.module_path, status=TaskResultStatus.READY
         )
         assert [row.args_kwargs["args"] for row in queued].count([night]) == 1
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_changed_nightly_time_moves_the_night_already_queued() -> None:
+    """The night queued at the old time is stale: it does nothing, and the new time's task
+    audits the night (before, both ran at the old time's turn: the night went at 02:00)."""
+    now = utc(2026, 1, 10, 12, 0)
+    assert schedule_next_night(now) == utc(2026, 1, 11, 2, 0)
+    schedule = AuditSchedule.load()
+    schedule.nightly_time = datetime.time(4, 30)
+    schedule.save()
+    assert schedule_next_night(now) == utc(2026, 1, 11, 4, 30)
+    assert schedule_next_night(now) == utc(2026, 1, 11, 4, 30)  # queued once
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=nightly_audit.module_path, status=TaskResultStatus.READY
+    ).order_by("run_after")
+    assert [task.run_after for task in waiting] == [utc(2026, 1, 11, 2, 0), utc(2026, 1, 11, 4, 30)]
+    old, new = (task.args_kwargs["args"] for task in waiting)
+    with mock.patch("audit.runs.service.execute_run") as execute_run:
+        nightly_audit.call(*old)
+        assert not AuditRun.objects.filter(trigger=RunTrigger.NIGHTLY).exists()
+        nightly_audit.call(*new)
+    run = AuditRun.objects.get(trigger=RunTrigger.NIGHTLY)
+    assert run.night == datetime.date(2026, 1, 11)
+    execute_run.assert_called_once_with(run.pk)
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_task_gone_from_the_queue_is_queued_again() -> None:
+    now = utc(2026, 1, 10, 12, 0)
+    schedule_next_night(now)
+    DBTaskResult.objects.all().delete()  # pruned, or run by a worker that then died
+    schedule_next_night(now)
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 1

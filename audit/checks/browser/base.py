@@ -32,9 +32,16 @@ PAGE_LEVEL = frozenset({"html", "title"})
 
 
 @cache
+def helpers() -> str:
+    """The shared helpers every rule's script starts with: ``js/where.js`` (also used by the
+    axe-core run) and ``js/common.js``."""
+    return raw_script("where") + "\n" + raw_script("common")
+
+
+@cache
 def script(name: str) -> str:
-    """``js/<name>.js`` after the shared helpers (``js/common.js``), read once per process."""
-    return (_JS / "common.js").read_text() + "\n" + (_JS / f"{name}.js").read_text()
+    """``js/<name>.js`` after the shared helpers (:func:`helpers`), read once per process."""
+    return helpers() + "\n" + raw_script(name)
 
 
 @cache
@@ -71,7 +78,7 @@ class Context:
             f"(function () {{\n{raw_script(name)}\n}}).apply(null, arguments[0][{index}])"
             for index, (name, _) in enumerate(calls)
         )
-        source = f"{raw_script('common')}\nreturn [\n{body}\n];"
+        source = f"{helpers()}\nreturn [\n{body}\n];"
         return list(self.driver.execute_script(source, [list(args) for _, args in calls]))
 
     def cdp_command(self, command: str, parameters: Mapping[str, Any] | None = None) -> Any:

@@ -55,7 +55,7 @@ from typing import Any
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from audit.checks.browser.base import Context, issues, raw_script, script
+from audit.checks.browser.base import Context, helpers, issues, script
 from audit.checks.browser.rules import (
     FOCUS_NOT_OBSCURED,
     FOCUS_VISIBLE,
@@ -216,4 +216,4 @@ def _traps(context: Context, candidates: list[dict[str, Any]], tabbable: int) ->
 
 
 def _with_helpers(body: str) -> str:
-    return raw_script("common") + "\n" + body
+    return helpers() + "\n" + body

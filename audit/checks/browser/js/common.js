@@ -70,14 +70,10 @@ const CW = (() => {
     const text = el.outerHTML.replace(/\s+/g, " ").trim();
     return text.length > MAX_HTML ? text.slice(0, MAX_HTML - 3) + "..." : text;
   }
-  // The same attribution as axe's findings get (audit/axe_driver.py).
+  // The same attribution as axe's findings get (where.js, prepended to this file).
   function attribution(el) {
-    const region = el.closest("[data-clearway-content]");
-    const block = el.closest("[data-block-id]");
-    return {
-      region: region ? region.getAttribute("data-clearway-content") : "",
-      blockId: block && region ? block.getAttribute("data-block-id") : "",
-    };
+    const where = clearwayWhere(el);
+    return {region: where.region || "", blockId: where.blockId || ""};
   }
   function report(el, message, extra) {
     return {selector: selector(el), html: html(el), message, ...attribution(el), ...(extra || {})};
