@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from django.db import DatabaseError
 from django.db.models import Q
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction, Site
@@ -193,6 +194,16 @@ def _is_restricted(path: str, restricted_paths: set[str], steplen: int) -> bool:
 
 
 # -- Explicit URLs ---------------------------------------------------------------------------
+
+
+def wagtail_page_ids(*, config: AuditSettings | None = None) -> dict[str, int]:
+    """The normalised URL of every live, public Wagtail page, to its page id (no database, or
+    no sites: none)."""
+    try:
+        found = wagtail_targets(config=config)
+    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
+        return {}
+    return {target.url: target.page_id for target in found.targets if target.page_id is not None}
 
 
 def explicit_targets(

@@ -38,6 +38,7 @@ from audit.engine.discovery import (
     follow_links,
     make_fetcher,
     sitemap_targets,
+    wagtail_page_ids,
     wagtail_targets,
 )
 from audit.engine.exclusions import is_excluded
@@ -257,10 +258,23 @@ class _Draft:
         )
         self.add(self._without_excluded(t for t in found if t.url not in self._planned))
 
+    def _with_wagtail_pages(self, targets: list[AuditTarget]) -> list[AuditTarget]:
+        """``targets``, each URL of a live Wagtail page carrying that page's id, however it
+        was named (on the command line, in a sitemap, by a link): its findings then belong to
+        the page, as the nightly run's do, and never to a "page" that is only a URL."""
+        if all(target.page_id is not None for target in targets):
+            return targets
+        pages = wagtail_page_ids(config=self.config)
+        return [
+            target if target.page_id is not None else AuditTarget(target.url, pages.get(target.url))
+            for target in targets
+        ]
+
     def finish(self, max_pages: int | None) -> Plan:
         """The plan, each page either audited or skipped (a named page is audited), and at
         most ``max_pages`` targets."""
         plan = self.plan
+        plan.targets = self._with_wagtail_pages(plan.targets)
         plan.skipped = [page for page in plan.skipped if page.url not in self._planned]
         if max_pages is not None and len(plan.targets) > max_pages:
             plan.left_out = len(plan.targets) - max_pages

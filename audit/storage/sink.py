@@ -79,8 +79,14 @@ class DatabaseSink(Sink):
         findings no longer seen are fixed, dismissed ones included (they close).
         """
         changes = Changes()
+        # A result without a Wagtail page never touches a page's findings, even at its URL:
+        # only findings that are themselves without a page can be fixed by it.
         on_page = TrackedFinding.objects.filter(
-            **({"page_id": result.page_id} if result.page_id is not None else {"url": result.url})
+            **(
+                {"page_id": result.page_id}
+                if result.page_id is not None
+                else {"url": result.url, "page__isnull": True}
+            )
         )
         known = {(t.fingerprint, t.outcome): t for t in on_page.select_for_update()}
         dismissed = _standing_dismissals(stored)

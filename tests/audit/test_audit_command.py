@@ -264,3 +264,29 @@ def test_an_address_that_is_not_on_the_web_is_refused(url: str) -> None:
     with pytest.raises(CommandError, match=rf"^{re.escape(url)} is not a web address") as error:
         call_command("audit", url, "--no-store", stderr=StringIO())
     assert error.value.returncode == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_url_audited_alone_keeps_its_findings_on_its_page(
+    wagtail_site: dict[str, str], local_site: LocalSite, tmp_path: Path
+) -> None:
+    """Issue 14: a stored `audit <page URL>` marked the page's findings fixed and made them
+    again on "(not a Wagtail page)". The URL is the page's: the same findings, still open."""
+    from audit.core.enums import FindingStatus
+    from audit.storage.models import TrackedFinding
+
+    url = local_site.route("/council-tax/", BARRIERS)
+    page = Page.objects.get(slug="council-tax")
+    audit(tmp_path, "--site")
+    before = {t.fingerprint: t.status for t in TrackedFinding.objects.filter(page=page)}
+    assert before and set(before.values()) == {FindingStatus.OPEN}
+
+    status, _report = audit(tmp_path, url)
+
+    assert status == 1
+    after = {t.fingerprint: t.status for t in TrackedFinding.objects.filter(page=page)}
+    assert after == before  # same fingerprints, none fixed
+    assert not TrackedFinding.objects.filter(page__isnull=True, url=url).exists()
+    run = AuditRun.objects.filter(trigger=RunTrigger.CLI).latest("pk")
+    assert PageResult.objects.get(run=run, url=url).page_id == page.pk
+    assert run.findings_fixed == 0
