@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Collection
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from audit.core.enums import Impact
 from audit.reports import json_report, junit, sarif, text
 from audit.reports.base import ToolInfo
+from audit.reports.baseline import compare, failing_violations
 from audit.reports.json_report import LoadedReport, ReportFormatError, load_json_report
 from audit.results.sinks import RunSummary, Sink
 
@@ -46,11 +49,14 @@ def render(
     baseline: BaselineComparison | None = None,
     *,
     colour: bool = False,
+    failing: Collection[str] | None = None,
 ) -> str:
     """The report of ``summary`` in ``report_format``.
 
-    ``baseline`` marks new violations in the text and SARIF reports; the JSON and JUnit formats
-    have no place for it. ``colour`` only affects the text report.
+    ``baseline`` marks new violations in the text and SARIF reports; the JSON format has no
+    place for it. ``failing``: the fingerprints of the violations that fail the run (new ones
+    at or above ``--fail-on``), the only JUnit failures; None: every violation. ``colour`` only
+    affects the text report.
     """
     match ReportFormat(report_format):
         case ReportFormat.TEXT:
@@ -58,7 +64,7 @@ def render(
         case ReportFormat.JSON:
             return json_report.render(summary, tool)
         case ReportFormat.JUNIT:
-            return junit.render(summary, tool)
+            return junit.render(summary, tool, failing)
         case ReportFormat.SARIF:
             return sarif.render(summary, tool, baseline)
 
@@ -89,26 +95,36 @@ class ReportSink(Sink):
         tool: ToolInfo | None = None,
         baseline: RunSummary | None = None,
         colour: bool | None = None,
+        fail_on: Impact | None = Impact.MINOR,
     ) -> None:
         self.format = ReportFormat(report_format)
         self.output = output
         self.tool = tool or ToolInfo()
         self.baseline = baseline
         self.colour = colour
+        #: Violations below it (or already in the baseline) are reported but fail nothing, as
+        #: in the exit status; the default, the lowest impact, fails on every violation.
+        self.fail_on = fail_on
         self.comparison: BaselineComparison | None = None
 
     def end(self, summary: RunSummary) -> None:
         if self.baseline is not None:
-            from audit.reports.baseline import compare
-
             self.comparison = compare(summary, self.baseline)
+        failing = {
+            finding.fingerprint
+            for finding in failing_violations(summary, self.fail_on, self.comparison)
+        }
         if isinstance(self.output, str | Path):
-            content = render(self.format, summary, self.tool, self.comparison, colour=False)
+            content = render(
+                self.format, summary, self.tool, self.comparison, colour=False, failing=failing
+            )
             write_atomically(Path(self.output), content)
             return
         stream = self.output if self.output is not None else sys.stdout
         colour = self.colour if self.colour is not None else wants_colour(stream)
-        stream.write(render(self.format, summary, self.tool, self.comparison, colour=colour))
+        stream.write(
+            render(self.format, summary, self.tool, self.comparison, colour=colour, failing=failing)
+        )
         stream.flush()
 
 

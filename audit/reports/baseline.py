@@ -128,6 +128,23 @@ def counting_violations(
     return [located.finding for located in baseline.new]
 
 
+def failing_violations(
+    summary: RunSummary,
+    fail_on: Impact | None,
+    baseline: RunSummary | BaselineComparison | None = None,
+) -> list[FindingResult]:
+    """The violations that fail the run: counting ones (:func:`counting_violations`) at or
+    above ``fail_on``; none when ``fail_on`` is None ("none")."""
+    if fail_on is None:
+        return []
+    threshold = Impact.rank(fail_on)
+    return [
+        finding
+        for finding in counting_violations(summary, baseline)
+        if Impact.rank(finding.impact) >= threshold
+    ]
+
+
 def exit_status(
     summary: RunSummary,
     fail_on: Impact | None,
@@ -139,8 +156,4 @@ def exit_status(
     comparison with this one) only new violations count. Status 2, "could not run", is for the
     caller to decide.
     """
-    if fail_on is None:
-        return 0
-    threshold = Impact.rank(fail_on)
-    violations = counting_violations(summary, baseline)
-    return 1 if any(Impact.rank(finding.impact) >= threshold for finding in violations) else 0
+    return 1 if failing_violations(summary, fail_on, baseline) else 0

@@ -2,12 +2,13 @@
 DevOps, GitHub test-report actions).
 
 One ``<testsuite>`` for the run and one ``<testcase>`` per page: ``classname`` is the host and
-``name`` the path. Each violation is a ``<failure>``; a page that could not be audited (error,
-timeout) has an ``<error>``; a skipped page has ``<skipped>``. Needs-review findings never
-fail: they are listed in the page's ``<system-out>``.
+``name`` the path. Each violation that fails the run (at or above ``--fail-on`` and, with a
+baseline, new) is a ``<failure>``, so the report agrees with the exit status; the others, and
+needs-review findings, are listed in the page's ``<system-out>``. A page that could not be
+audited (error, timeout, left the site) has an ``<error>``; a skipped page has ``<skipped>``.
 
 Counts follow JUnit's meaning: ``tests`` is the number of pages, ``failures`` the pages with at
-least one violation, ``errors`` the pages that could not be audited and ``skipped`` the pages
+least one failing violation, ``errors`` the pages that could not be audited and ``skipped`` the pages
 skipped. The number of violations is in the suite's properties.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -61,7 +63,9 @@ def finding_details(finding: FindingResult) -> str:
     return "\n".join(lines)
 
 
-def _testcase(suite: etree._Element, page: PageAudit) -> None:
+def _testcase(
+    suite: etree._Element, page: PageAudit, failing: Collection[str] | None = None
+) -> None:
     host, path = split_url(page.url)
     case = etree.SubElement(
         suite, "testcase", classname=host, name=xml_text(path), time=_seconds(page.duration)
@@ -75,7 +79,9 @@ def _testcase(suite: etree._Element, page: PageAudit) -> None:
         status = f"HTTP {page.http_status}" if page.http_status else "no HTTP response"
         label = PageStatus(page.status).label
         error.text = xml_text(f"{page.url}: {label} ({status})\n{page.error}".strip())
-    for finding in page.violations:
+    fails = [f for f in page.violations if failing is None or f.fingerprint in failing]
+    passes = [f for f in page.violations if f not in fails]
+    for finding in fails:
         failure = etree.SubElement(
             case,
             "failure",
@@ -83,23 +89,35 @@ def _testcase(suite: etree._Element, page: PageAudit) -> None:
             type=str(finding.impact),
         )
         failure.text = xml_text(finding_details(finding))
-    if page.needs_review:
+    entries = [
+        f"{label}: {finding.rule}: {short_message(finding)}\n{finding_details(finding)}"
+        for label, findings in (
+            ("Violation that does not fail the run (below --fail-on, or in the baseline)", passes),
+            ("Needs review", page.needs_review),
+        )
+        for finding in findings
+    ]
+    if entries:
         out = etree.SubElement(case, "system-out")
-        entries = [
-            f"Needs review: {finding.rule}: {short_message(finding)}\n{finding_details(finding)}"
-            for finding in page.needs_review
-        ]
         out.text = xml_text("\n\n".join(entries))
 
 
-def render(summary: RunSummary, tool: ToolInfo | None = None) -> str:
-    """The JUnit XML report as text (UTF-8, with an XML declaration)."""
+def render(
+    summary: RunSummary, tool: ToolInfo | None = None, failing: Collection[str] | None = None
+) -> str:
+    """The JUnit XML report as text (UTF-8, with an XML declaration). ``failing``: the
+    fingerprints of the violations that fail the run, as the exit status counts them (the
+    others are listed in the page's output); None: every violation is a failure."""
     tool = tool or ToolInfo()
     pages = summary.pages
+
+    def fails(page: PageAudit) -> bool:
+        return any(failing is None or f.fingerprint in failing for f in page.violations)
+
     counts = {
         "tests": str(len(pages)),
-        "failures": str(sum(1 for page in pages if page.violations)),
-        "errors": str(sum(1 for page in pages if page.status in {"error", "timeout"})),
+        "failures": str(sum(1 for page in pages if fails(page))),
+        "errors": str(sum(1 for page in pages if page.status in FAILED_STATUSES)),
     }
     skipped = str(sum(1 for page in pages if page.status == PageStatus.SKIPPED))
     elapsed = _seconds((aware(summary.finished_at) - aware(summary.started_at)).total_seconds())
@@ -123,6 +141,6 @@ def render(summary: RunSummary, tool: ToolInfo | None = None) -> str:
     ):
         etree.SubElement(properties, "property", name=name, value=xml_text(value))
     for page in pages:
-        _testcase(suite, page)
+        _testcase(suite, page, failing)
     xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return xml.decode("utf-8")

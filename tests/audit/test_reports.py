@@ -469,6 +469,40 @@ def test_report_sink_compares_with_a_baseline() -> None:
     assert "Against the baseline: 3 new, 1 still present, 0 fixed" in stream.getvalue()
 
 
+@pytest.mark.parametrize(
+    ("fail_on", "baseline"),
+    [
+        (Impact.MINOR, None),
+        (Impact.SERIOUS, None),
+        (Impact.CRITICAL, None),
+        (None, None),
+        (Impact.MINOR, "bins"),
+    ],
+    ids=["minor", "serious", "critical", "none", "baseline"],
+)
+def test_junit_failures_agree_with_the_exit_status(
+    tmp_path: Path, fail_on: Impact | None, baseline: str | None
+) -> None:
+    """Issue 14: with --fail-on critical, or a baseline, the command exited 0 while the JUnit
+    file listed failures. The failures are now exactly the violations that fail the run."""
+    from audit.reports.baseline import exit_status, failing_violations
+
+    run = mixed_summary()
+    earlier = summary(page("http://localhost/bins/", finding())) if baseline else None
+    output = tmp_path / "report.xml"
+    sink = ReportSink(ReportFormat.JUNIT, str(output), tool=TOOL, baseline=earlier, fail_on=fail_on)
+    sink.end(run)
+
+    root = etree.fromstring(output.read_bytes())
+    failures = root.findall(".//failure")
+    expected = failing_violations(run, fail_on, sink.comparison or earlier)
+    assert len(failures) == len(expected)
+    assert (int(root.get("failures")) > 0) == (exit_status(run, fail_on, sink.comparison) == 1)
+    reported = sum(len(p.violations) for p in run.pages)
+    out = "".join(node.text or "" for node in root.findall(".//system-out"))
+    assert out.count("does not fail the run") == reported - len(expected)
+
+
 def test_tool_info_defaults_to_the_installed_clearway() -> None:
     tool = ToolInfo()
     assert tool.name == "clearway"

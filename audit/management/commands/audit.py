@@ -94,7 +94,10 @@ class Command(BaseCommand):
 
         plan = self._plan(options, config)
         report = ReportSink(
-            options["format"], options["output"] or raw_stream(self.stdout), baseline=baseline
+            options["format"],
+            options["output"] or raw_stream(self.stdout),
+            baseline=baseline,
+            fail_on=fail_on,
         )
         summary = self._run(plan, config, store=not options["no_store"])
         report.end(summary)
