@@ -8,8 +8,8 @@ needs-review findings, are listed in the page's ``<system-out>``. A page that co
 audited (error, timeout, left the site) has an ``<error>``; a skipped page has ``<skipped>``.
 
 Counts follow JUnit's meaning: ``tests`` is the number of pages, ``failures`` the pages with at
-least one failing violation, ``errors`` the pages that could not be audited and ``skipped`` the pages
-skipped. The number of violations is in the suite's properties.
+least one failing violation, ``errors`` the pages that could not be audited and ``skipped`` the
+pages skipped. The number of violations is in the suite's properties.
 """
 
 from __future__ import annotations

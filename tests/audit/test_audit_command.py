@@ -290,3 +290,18 @@ def test_a_page_url_audited_alone_keeps_its_findings_on_its_page(
     run = AuditRun.objects.filter(trigger=RunTrigger.CLI).latest("pk")
     assert PageResult.objects.get(run=run, url=url).page_id == page.pk
     assert run.findings_fixed == 0
+
+
+@pytest.mark.django_db
+def test_a_dead_page_among_good_ones_fails_the_audit_unless_ignored(
+    local_site: LocalSite, tmp_path: Path
+) -> None:
+    good = local_site.route("/bins", CLEAN)
+    dead = local_site.url("/gone")  # 404
+
+    status, report = audit(tmp_path, good, dead, "--no-store")
+    assert audited_urls(report) == {good: "ok", dead: "error"}
+    assert status == 1
+
+    status, _report = audit(tmp_path, good, dead, "--no-store", "--ignore-page-errors")
+    assert status == 0

@@ -21,13 +21,13 @@ from audit.engine.drivers.axe_results import AxeScriptMissing, load_script
 from audit.reports import ReportFormat, ReportSink
 from audit.reports.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
 from audit.reports.progress import ProgressSink
-from audit.results.sinks import RunSummary
+from audit.results.sinks import FAILED_STATUSES, RunSummary
 from audit.runs.planning import AuditRequest, Plan, Planner, PlanningError
 from audit.runs.service import audit_plan, cli_run_for, execute_run, stored_summary
 
 COULD_NOT_RUN = 2
 #: Statuses of a page that was not audited.
-NOT_AUDITED = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT, PageStatus.SKIPPED})
+NOT_AUDITED = FAILED_STATUSES | {PageStatus.SKIPPED}
 
 
 class Command(BaseCommand):
@@ -70,6 +70,12 @@ class Command(BaseCommand):
             metavar="FILE",
             help="A previous JSON report: only violations not in it fail the audit.",
         )
+        parser.add_argument(
+            "--ignore-page-errors",
+            action="store_true",
+            help="Do not fail the audit because some pages could not be audited (a dead link, "
+            "a timeout, a page that left the site): by default they exit 1 like violations.",
+        )
         parser.add_argument("--workers", type=int, help="Browsers in parallel (default: cores).")
         parser.add_argument(
             "--no-store", action="store_true", help="Do not keep the results in the database."
@@ -105,6 +111,14 @@ class Command(BaseCommand):
         if summary.pages and all(page.status in NOT_AUDITED for page in summary.pages):
             raise CommandError("No page could be audited; see the report for each page's error.")
         status = exit_status(summary, fail_on, report.comparison or baseline)
+        failed = [page for page in summary.pages if page.status in FAILED_STATUSES]
+        if failed and not options["ignore_page_errors"]:
+            # A 404 among good pages is a broken site, not a pass (--ignore-page-errors).
+            self.stderr.write(
+                f"{len(failed)} of {len(summary.pages)} pages could not be audited: "
+                f"the first, {failed[0].url}, {failed[0].error or failed[0].status}."
+            )
+            status = 1
         if status:
             sys.exit(status)
 
