@@ -267,3 +267,28 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.mark.browser
+def test_the_remote_backend_guards_requests_too(
+    chromedriver_server: str, local_site: LocalSite
+) -> None:
+    """The request guard on a WebDriver server's browser (its DevTools address, as a Grid
+    node's; Selenium Grid itself offers se:cdp): another host hears nothing."""
+    other = LocalSite()
+    other.start()
+    try:
+        url = local_site.route(
+            "/hostile",
+            CLEAN.replace("</main>", f'<img src="{other.url("/img.png")}" alt=""></main>').replace(
+                "</body>", f"<script>location.href = {other.url('/away')!r};</script></body>"
+            ),
+        )
+        config = settings(REMOTE_URL=chromedriver_server)
+        with BrowserSession(config, get_backend(config)) as remote_session:
+            page = remote_session.audit(AuditTarget(url))
+            assert remote_session.guard is not None
+    finally:
+        other.stop()
+    assert other.requests == []
+    assert page.status == PageStatus.LEFT_SITE
