@@ -305,12 +305,6 @@ def test_host_and_port_are_make_variables(target: str) -> None:
     assert commands[-1].split(" bash ")[0].endswith(" HOST=127.0.0.2 PORT=8123"), commands[-1]
 
 
-def test_run_script_takes_host_and_port_from_the_environment() -> None:
-    script = (ROOT / "scripts" / "run.sh").read_text()
-    assert 'HOST="${HOST:-127.0.0.1}"' in script
-    assert 'runserver "$HOST:$PORT"' in script
-
-
 @pytest.mark.parametrize(
     ("present", "message"),
     [
