@@ -222,18 +222,19 @@ def test_the_worker_drives_the_grid_hub_through_the_settings(compose: dict[str, 
     node = services["chromium"]["environment"]
     assert node["SE_EVENT_BUS_HOST"] == "selenium-hub"
     assert int(node["SE_NODE_MAX_SESSIONS"]) == int(environment["CLEARWAY_AUDIT_WORKERS"])
+    # The image sets DJANGO_SETTINGS_MODULE; the audit reads its settings as in the worker.
     code = (
-        "import json, clearway.settings.production as s\n"
+        "import json\n"
         "from django.conf import settings\n"
-        "settings.configure(**{k: getattr(s, k) for k in dir(s) if k.isupper()})\n"
         "from audit.core.conf import audit_settings\n"
-        "c = audit_settings()\n"
-        "print(json.dumps([c.REMOTE_URL, c.WORKERS, s.DATABASES['default']['HOST']]))\n"
+        "audit = audit_settings()\n"
+        "host = settings.DATABASES['default']['HOST']\n"
+        "print(json.dumps([audit.REMOTE_URL, audit.WORKERS, host]))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env=clean_env(**environment),
+        env=clean_env(**environment, DJANGO_SETTINGS_MODULE="clearway.settings.production"),
         capture_output=True,
         text=True,
         timeout=120,
@@ -255,9 +256,7 @@ def test_the_image_installs_the_browser_packages_the_tests_use() -> None:
     assert "manage.py collectstatic" in runtime
     user = re.findall(r"^USER (\S+)$", runtime, flags=re.MULTILINE)
     assert user and user[-1] not in {"root", "0"}
-    assert "ENV DJANGO_SETTINGS_MODULE" in runtime or (
-        "DJANGO_SETTINGS_MODULE=clearway.settings.production" in runtime
-    )
+    assert "DJANGO_SETTINGS_MODULE=clearway.settings.production" in runtime
 
 
 # make serve ------------------------------------------------------------------------------
