@@ -10,14 +10,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://clearway:clearway@127.0.0.1:5432/clearway
+# Where `make run`, `make dev` and `make serve` listen: `make run PORT=8001`, or HOST/PORT in
+# the environment.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 # The browser tests use Debian's Chromium and chromedriver; Selenium must never download one.
 export SE_OFFLINE := true
 
-.PHONY: help run dev test test-sqlite test-postgres lint format check bench demo clean
+.PHONY: help run dev serve test test-sqlite test-postgres lint format check bench demo clean
 
 help:
 	@echo "make run    set up, seed the demo council and serve it on http://127.0.0.1:8000/ (this machine only)"
 	@echo "make dev    the same with Django's debug pages, for developers"
+	@echo "make serve  the production stack: gunicorn and a task worker (docs/deployment.md)"
 	@echo "make test   set up and run every test, on SQLite and on PostgreSQL"
 	@echo "make lint   ruff, import-linter, mypy, Django's system and migrations checks"
 	@echo "make bench  page weight, SQL queries, CPU and cached throughput figures"
@@ -44,7 +49,17 @@ run dev: install
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) seed_demo --if-empty
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) ensure_superuser
-	DJANGO_SETTINGS_MODULE=$(SETTINGS) bash scripts/run.sh
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) HOST=$(HOST) PORT=$(PORT) bash scripts/run.sh
+
+# The production stack on this machine: gunicorn and a task worker with the production
+# settings, static files compressed and hashed by collectstatic. Needs DJANGO_SECRET_KEY and
+# DJANGO_ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL); says which is missing and stops.
+serve: SETTINGS := clearway.settings.production
+serve: install
+	@DJANGO_SETTINGS_MODULE=$(SETTINGS) bash scripts/serve.sh --check
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

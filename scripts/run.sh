@@ -6,10 +6,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-clearway.settings.local}"
+# HOST and PORT move the server (`make run PORT=8001`); the host stays the loopback unless set.
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+# Links in emails (review reminders, audit digests) follow the port unless set.
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}"
 
 $PY manage.py db_worker --interval 1 &
 worker=$!
-$PY manage.py runserver 127.0.0.1:8000 &
+$PY manage.py runserver "$HOST:$PORT" &
 server=$!
 
 stop() {
@@ -18,7 +23,7 @@ stop() {
   exit 0
 }
 trap stop INT TERM
-echo "Clearway is running at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/) with $DJANGO_SETTINGS_MODULE."
+echo "Clearway is running at http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/) with $DJANGO_SETTINGS_MODULE."
 echo "It answers this machine only. Ctrl-C stops it."
 # If either process dies, stop the other too.
 wait -n "$server" "$worker"

@@ -97,6 +97,7 @@ def test_database_url_selects_postgresql() -> None:
         "clearway.settings.production",
         ["DATABASES", "INSTALLED_APPS"],
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="council.example",
         DATABASE_URL="postgres://council:pw@db.council.example:5432/clearway",
     )
     database = values["DATABASES"]["default"]
@@ -223,7 +224,9 @@ def test_make_run_and_make_dev_choose_their_settings(target: str, module: str) -
 
 def test_run_script_binds_the_loopback_with_the_run_settings_by_default() -> None:
     script = (ROOT / "scripts" / "run.sh").read_text()
-    assert "runserver 127.0.0.1:" in script
+    # The loopback unless HOST says otherwise (`make run HOST=...`).
+    assert 'HOST="${HOST:-127.0.0.1}"' in script
+    assert 'runserver "$HOST:$PORT"' in script
     assert 'DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-clearway.settings.local}"' in script
 
 

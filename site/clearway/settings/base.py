@@ -98,6 +98,7 @@ TEMPLATES = [
 # SQLite by default; DATABASE_URL (postgres://user:pass@host/db) selects PostgreSQL.
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
@@ -129,7 +130,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+#: `collectstatic`'s output, served by WhiteNoise (the Docker image collects into the image).
+STATIC_ROOT = Path(env_str("CLEARWAY_STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("CLEARWAY_MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -193,6 +195,18 @@ CLEARWAY_FEEDBACK_RATE_LIMIT = env_int("CLEARWAY_FEEDBACK_RATE_LIMIT", 20)
 CLEARWAY_FEEDBACK_RATE_WINDOW = env_int("CLEARWAY_FEEDBACK_RATE_WINDOW", 600)
 #: The largest answer accepted, in bytes: a 1,200-character comment in any script, encoded.
 CLEARWAY_FEEDBACK_MAX_BYTES = env_int("CLEARWAY_FEEDBACK_MAX_BYTES", 16_384)
+
+# The accessibility audit (docs/audit.md). Keys not set here take audit/core/conf.py's defaults;
+# the environment sets only what differs between machines.
+CLEARWAY_AUDIT: dict[str, object] = {}
+#: A Selenium Grid (or standalone chromedriver) for the audit's browsers: compose.yaml's
+#: worker uses the Grid hub. Empty: Chromium runs on the worker's own machine.
+if _remote_url := env_str("CLEARWAY_AUDIT_REMOTE_URL", ""):
+    CLEARWAY_AUDIT["REMOTE_URL"] = _remote_url
+#: Browsers one worker drives at once (default: one per core); with a Grid, at most the
+#: sessions its nodes offer, or the rest wait in the Grid's queue.
+if _browsers := env_int("CLEARWAY_AUDIT_WORKERS", 0):
+    CLEARWAY_AUDIT["WORKERS"] = _browsers
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("CLEARWAY_SITE_NAME", "Anytown Borough Council")

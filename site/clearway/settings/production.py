@@ -1,9 +1,15 @@
 """Production: everything comes from the environment; base.py already holds the safe defaults."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")  # required: no default here
+# Required too: without a host name every request would be refused with a 400.
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set the DJANGO_ALLOWED_HOSTS environment variable.")
 
 MAILERS = {
     "default": {
