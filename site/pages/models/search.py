@@ -8,9 +8,11 @@ from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import HttpRequest
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
-from pages.search_terms import search_query
+from pages.search_terms import plain_words, search_query
 
 from .base import BasePage
 
@@ -36,8 +38,57 @@ class SearchPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[: self.max_query_length]
         results = self.search_results(request, query) if query else None
-        context.update(query=query, results=results, pagination_query="&" + urlencode({"q": query}))
+        promotions = self.promotions(request, query) if query else []
+        if results is not None and promotions:
+            # A promoted page is shown once, among the promotions.
+            promoted = {promotion.page_id for promotion in promotions}
+            shown = [page for page in results.object_list if page.pk not in promoted]
+            hidden = len(results.object_list) - len(shown)
+            results.object_list = shown
+        else:
+            hidden = 0
+        count = None if results is None else results.paginator.count + len(promotions) - hidden
+        context.update(
+            query=query,
+            results=results,
+            promotions=promotions,
+            result_count=count,
+            pagination_query="&" + urlencode({"q": query}),
+        )
         return context
+
+    def promotions(self, request: HttpRequest, query: str) -> list[SearchPromotion]:
+        """Editors' promoted results for ``query`` (Wagtail's search promotions, under
+        Settings > Promoted search results), on the first page of results only.
+
+        Matched on the query's words in lower case, so "Parking permit!" finds the promotions
+        for "parking permit". Promotions of pages residents cannot see are left out. Unlike
+        Wagtail's ``get_search_promotions`` tag, nothing is written: a search stores no query.
+        """
+        if request.GET.get("page") not in (None, "", "1"):
+            return []
+        words = normalise_query_string(" ".join(plain_words(query)))
+        if not words:
+            return []
+        promotions = list(
+            SearchPromotion.objects.filter(query__query_string=words)
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+        visible = set(
+            Page.objects.live()
+            .public()
+            .in_site(Site.find_for_request(request) or self.get_site())
+            .filter(pk__in=page_ids)
+            .values_list("pk", flat=True)
+        )
+        return [
+            promotion
+            for promotion in promotions
+            if (promotion.page_id in visible)
+            or (promotion.page_id is None and promotion.external_link_url)
+        ]
 
     def search_results(self, request: HttpRequest, query: str) -> ResultsPage:
         """One page of live, public pages of this site matching the words of ``query``.
