@@ -12,6 +12,7 @@ from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
 
 from .links import forget_page_urls
+from .models import SiteLinkSettings
 from .navigation import forget_site_links
 from .sites import forget_sites
 
@@ -34,8 +35,8 @@ def register_signal_handlers() -> None:
     page_unpublished.connect(page_tree_changed, dispatch_uid="clearway_page_unpublished")
     post_page_move.connect(page_tree_changed, dispatch_uid="clearway_page_moved")
     post_delete.connect(page_tree_changed, sender=Page, dispatch_uid="clearway_page_deleted")
-    # Privacy and site changes alter what anonymous visitors may see and every page's links.
-    for model in (PageViewRestriction, Site):
+    # Privacy, site and site links changes alter what anonymous visitors may see and every page's links.
+    for model in (PageViewRestriction, Site, SiteLinkSettings):
         post_save.connect(page_tree_changed, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(
             page_tree_changed, sender=model, dispatch_uid=f"clearway_delete_{model}"
