@@ -35,7 +35,8 @@ def register_signal_handlers() -> None:
     page_unpublished.connect(page_tree_changed, dispatch_uid="clearway_page_unpublished")
     post_page_move.connect(page_tree_changed, dispatch_uid="clearway_page_moved")
     post_delete.connect(page_tree_changed, sender=Page, dispatch_uid="clearway_page_deleted")
-    # Privacy, site and site links changes alter what anonymous visitors may see and every page's links.
+    # Privacy, site and site links changes alter what anonymous visitors may see and every
+    # page's links.
     for model in (PageViewRestriction, Site, SiteLinkSettings):
         post_save.connect(page_tree_changed, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(

@@ -204,7 +204,7 @@ PRIVACY = service(
     ),
     h2("What we keep when you send feedback"),
     p(
-        "If you answer ‘Is this page useful?’ we keep your answer, the page and what "
+        "If you answer \u2018Is this page useful?\u2019 we keep your answer, the page and what "
         "you wrote, with the time. We do not keep your name, email address or IP address with "
         "it, so do not include personal details."
     ),
