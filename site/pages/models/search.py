@@ -7,9 +7,11 @@ from urllib.parse import urlencode
 from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.query import PageQuerySet
 from wagtail.search.utils import normalise_query_string
 
 from pages.search_terms import plain_words, search_query
@@ -37,17 +39,23 @@ class SearchPage(BasePage):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[: self.max_query_length]
-        results = self.search_results(request, query) if query else None
-        promotions = self.promotions(request, query) if query else []
-        if results is not None and promotions:
+        results, promotions, count = None, [], None
+        if query:
+            # Built once: .public() reads the view restrictions when it is called.
+            visible = (
+                Page.objects.live()
+                .public()
+                .in_site(Site.find_for_request(request) or self.get_site())
+            )
+            results = self.search_results(request, query, visible)
+            promotions = self.promotions(request, query, visible)
             # A promoted page is shown once, among the promotions.
             promoted = {promotion.page_id for promotion in promotions}
             shown = [page for page in results.object_list if page.pk not in promoted]
-            hidden = len(results.object_list) - len(shown)
+            count = (
+                results.paginator.count + len(promotions) - (len(results.object_list) - len(shown))
+            )
             results.object_list = shown
-        else:
-            hidden = 0
-        count = None if results is None else results.paginator.count + len(promotions) - hidden
         context.update(
             query=query,
             results=results,
@@ -57,13 +65,16 @@ class SearchPage(BasePage):
         )
         return context
 
-    def promotions(self, request: HttpRequest, query: str) -> list[SearchPromotion]:
+    def promotions(
+        self, request: HttpRequest, query: str, visible: PageQuerySet
+    ) -> list[SearchPromotion]:
         """Editors' promoted results for ``query`` (Wagtail's search promotions, under
         Settings > Promoted search results), on the first page of results only.
 
         Matched on the query's words in lower case, so "Parking permit!" finds the promotions
-        for "parking permit". Promotions of pages residents cannot see are left out. Unlike
-        Wagtail's ``get_search_promotions`` tag, nothing is written: a search stores no query.
+        for "parking permit". Promotions of pages not in ``visible`` are left out, each page is
+        given as its specific page (``promotion.page``). Unlike Wagtail's
+        ``get_search_promotions`` tag, nothing is written: a search stores no query.
         """
         if request.GET.get("page") not in (None, "", "1"):
             return []
@@ -72,26 +83,22 @@ class SearchPage(BasePage):
             return []
         promotions = list(
             SearchPromotion.objects.filter(query__query_string=words)
-            .select_related("page")
+            .filter(Q(page__in=visible) | Q(page__isnull=True, external_link_url__gt=""))
             .order_by("sort_order", "pk")
         )
         page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-        visible = set(
-            Page.objects.live()
-            .public()
-            .in_site(Site.find_for_request(request) or self.get_site())
-            .filter(pk__in=page_ids)
-            .values_list("pk", flat=True)
-        )
-        return [
-            promotion
-            for promotion in promotions
-            if (promotion.page_id in visible)
-            or (promotion.page_id is None and promotion.external_link_url)
-        ]
+        if page_ids:
+            pages = visible.filter(pk__in=page_ids).specific().in_bulk()
+            for promotion in promotions:
+                if promotion.page_id:
+                    promotion.page = pages[promotion.page_id]
+        return promotions
 
-    def search_results(self, request: HttpRequest, query: str) -> ResultsPage:
-        """One page of live, public pages of this site matching the words of ``query``.
+    def search_results(
+        self, request: HttpRequest, query: str, visible: PageQuerySet | None = None
+    ) -> ResultsPage:
+        """One page of ``visible`` pages (by default the live, public pages of this site)
+        matching the words of ``query``.
 
         Punctuation and operators alone match nothing: the resident is told there are no results.
         """
@@ -99,14 +106,13 @@ class SearchPage(BasePage):
         page_number = request.GET.get("page")
         if parsed is None:
             return Paginator([], self.per_page).get_page(page_number)
-        matches = (
-            Page.objects.live()
-            .public()
-            .in_site(Site.find_for_request(request) or self.get_site())
-            .not_type(SearchPage)
-            .specific()
-            .search(parsed)
-        )
+        if visible is None:
+            visible = (
+                Page.objects.live()
+                .public()
+                .in_site(Site.find_for_request(request) or self.get_site())
+            )
+        matches = visible.not_type(SearchPage).specific().search(parsed)
         try:
             results = Paginator(matches, self.per_page).get_page(page_number)
             # Run the search here, not while the template renders, so a failure is caught.
