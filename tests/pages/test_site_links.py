@@ -182,3 +182,10 @@ class SearchPromotionTests(TestCase):
 
     def test_promotions_only_on_the_first_page(self) -> None:
         self.assertEqual(self.results("tip", page="2"), [])
+
+    def test_a_new_promotion_shows_at_once(self) -> None:
+        self.assertEqual(self.results("bulky"), ["Bulky rubbish"])
+        SearchPromotion.objects.create(query=Query.get("bulky"), page=self.centres)
+        self.assertEqual(self.results("bulky"), ["Household recycling centres", "Bulky rubbish"])
+        SearchPromotion.objects.filter(query__query_string="bulky").delete()
+        self.assertEqual(self.results("bulky"), ["Bulky rubbish"])

@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 from wagtail.search.utils import normalise_query_string
 
+from pages.promotions import promoted_searches
 from pages.search_terms import plain_words, search_query
 
 from .base import BasePage
@@ -79,7 +80,7 @@ class SearchPage(BasePage):
         if request.GET.get("page") not in (None, "", "1"):
             return []
         words = normalise_query_string(" ".join(plain_words(query)))
-        if not words:
+        if words not in promoted_searches():
             return []
         promotions = list(
             SearchPromotion.objects.filter(query__query_string=words)
