@@ -49,7 +49,8 @@ class SearchPage(BasePage):
                 .in_site(Site.find_for_request(request) or self.get_site())
             )
             results = self.search_results(request, query, visible)
-            promotions = self.promotions(request, query, visible)
+            found = {page.pk: page for page in results.object_list}
+            promotions = self.promotions(request, query, visible, found)
             # A promoted page is shown once, among the promotions.
             promoted = {promotion.page_id for promotion in promotions}
             shown = [page for page in results.object_list if page.pk not in promoted]
@@ -67,14 +68,19 @@ class SearchPage(BasePage):
         return context
 
     def promotions(
-        self, request: HttpRequest, query: str, visible: PageQuerySet
+        self,
+        request: HttpRequest,
+        query: str,
+        visible: PageQuerySet,
+        found: dict[int, Page] | None = None,
     ) -> list[SearchPromotion]:
         """Editors' promoted results for ``query`` (Wagtail's search promotions, under
         Settings > Promoted search results), on the first page of results only.
 
         Matched on the query's words in lower case, so "Parking permit!" finds the promotions
         for "parking permit". Promotions of pages not in ``visible`` are left out, each page is
-        given as its specific page (``promotion.page``). Unlike Wagtail's
+        given as its specific page (``promotion.page``), taken from ``found`` (the results, by
+        id) when it is there. Unlike Wagtail's
         ``get_search_promotions`` tag, nothing is written: a search stores no query.
         """
         if request.GET.get("page") not in (None, "", "1"):
@@ -87,12 +93,13 @@ class SearchPage(BasePage):
             .filter(Q(page__in=visible) | Q(page__isnull=True, external_link_url__gt=""))
             .order_by("sort_order", "pk")
         )
-        page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-        if page_ids:
-            pages = visible.filter(pk__in=page_ids).specific().in_bulk()
-            for promotion in promotions:
-                if promotion.page_id:
-                    promotion.page = pages[promotion.page_id]
+        pages = dict(found or {})
+        missing = [p.page_id for p in promotions if p.page_id and p.page_id not in pages]
+        if missing:
+            pages.update(visible.filter(pk__in=missing).specific().in_bulk())
+        for promotion in promotions:
+            if promotion.page_id:
+                promotion.page = pages[promotion.page_id]
         return promotions
 
     def search_results(
