@@ -10,11 +10,14 @@ editor's promotion puts it first.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.test import TestCase
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.backends import get_search_backend
 
 from pages.demo import build_demo
 from pages.models import SearchPage
+from pages.search_backend import WeightedSQLiteSearchBackend
 
 #: The searches residents make most, and the demo page that must come first for each.
 TOP_TASKS = {
@@ -87,3 +90,18 @@ class DemoSearchQualityTests(TestCase):
         before = Query.objects.count()
         self.result_titles("a search nobody has promoted")
         self.assertEqual(Query.objects.count(), before)
+
+
+class StemmingConfigurationTests(TestCase):
+    def test_the_index_stems_english_words_on_either_database(self) -> None:
+        backend = get_search_backend()
+        if connection.vendor == "postgresql":
+            self.assertEqual(backend.config, "english")
+            return
+        self.assertIsInstance(backend, WeightedSQLiteSearchBackend)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sql FROM sqlite_master WHERE name = %s", ["wagtailsearch_indexentry_fts"]
+            )
+            (sql,) = cursor.fetchone()
+        self.assertIn("tokenize = 'porter unicode61'", sql)
