@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
 class AlertLevel(models.TextChoices):
@@ -71,7 +72,17 @@ class AlertBanner(models.Model):
         max_length=100, help_text=_("A short headline, such as 'Bin collections delayed'.")
     )
     message = models.TextField(max_length=400, help_text=_("One or two short sentences."))
-    link_url = models.URLField(blank=True, help_text=_("Where residents can find out more."))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A page on this website where residents can find out more."),
+    )
+    link_url = models.URLField(
+        blank=True, help_text=_("Or the address of another website. Choose a page or an address.")
+    )
     link_text = models.CharField(
         max_length=80, blank=True, help_text=_("Say where the link goes, not 'click here'.")
     )
@@ -82,6 +93,18 @@ class AlertBanner(models.Model):
 
     objects = AlertBannerQuerySet.as_manager()
 
+    panels = [
+        FieldPanel("level"),
+        FieldPanel("title"),
+        FieldPanel("message"),
+        MultiFieldPanel(
+            [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
+            heading=_("Link (optional)"),
+        ),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+    ]
+
     class Meta:
         ordering = ["-starts_at"]
 
@@ -91,8 +114,19 @@ class AlertBanner(models.Model):
     def clean(self) -> None:
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end time must be after the start time.")})
-        if bool(self.link_url) != bool(self.link_text):
-            raise ValidationError(_("Give both a link address and link text, or neither."))
+        if self.link_url and self.link_page_id:
+            raise ValidationError(_("Choose a page or give a link address, not both."))
+        if bool(self.link_url or self.link_page_id) != bool(self.link_text):
+            raise ValidationError(
+                _("Give both a link (page or address) and link text, or neither.")
+            )
+
+    @property
+    def link_href(self) -> str | None:
+        """Where the call to action goes; None if there is none, or its page is not live."""
+        if self.link_page is not None:
+            return self.link_page.url if self.link_page.live else None
+        return self.link_url or None
 
     @property
     def is_serious(self) -> bool:
@@ -114,7 +148,7 @@ def current_schedule(at: datetime.datetime | None = None) -> BannerSchedule:
     at = at or timezone.now()
     banners = cache.get(CACHE_KEY)
     if banners is None:
-        banners = list(AlertBanner.objects.not_ended(at))
+        banners = list(AlertBanner.objects.not_ended(at).select_related("link_page"))
         cache.set(CACHE_KEY, banners, CACHE_SECONDS)
     return BannerSchedule.at(banners, at)
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -12,7 +13,9 @@ from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
 
 from .links import forget_page_urls
+from .models import SiteLinkSettings
 from .navigation import forget_site_links
+from .promotions import forget_promoted_searches
 from .sites import forget_sites
 
 
@@ -29,13 +32,19 @@ def page_tree_changed(**kwargs: Any) -> None:
     clear_page_cache()
 
 
+def promotions_changed(**kwargs: Any) -> None:
+    forget_promoted_searches()
+    clear_page_cache()
+
+
 def register_signal_handlers() -> None:
     page_published.connect(page_tree_changed, dispatch_uid="clearway_page_published")
     page_unpublished.connect(page_tree_changed, dispatch_uid="clearway_page_unpublished")
     post_page_move.connect(page_tree_changed, dispatch_uid="clearway_page_moved")
     post_delete.connect(page_tree_changed, sender=Page, dispatch_uid="clearway_page_deleted")
-    # Privacy and site changes alter what anonymous visitors may see and every page's links.
-    for model in (PageViewRestriction, Site):
+    # Privacy, site and site links changes alter what anonymous visitors may see and every
+    # page's links.
+    for model in (PageViewRestriction, Site, SiteLinkSettings):
         post_save.connect(page_tree_changed, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(
             page_tree_changed, sender=model, dispatch_uid=f"clearway_delete_{model}"
@@ -43,3 +52,11 @@ def register_signal_handlers() -> None:
     for model in (AlertBanner, ContactPoint, OpeningHours):
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_delete_{model}")
+    # Editors' promoted search results: which searches have some.
+    for model in (SearchPromotion, Query):
+        for signal, action in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                promotions_changed,
+                sender=model,
+                dispatch_uid=f"clearway_promotions_{action}_{model}",
+            )

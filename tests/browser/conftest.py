@@ -306,6 +306,8 @@ def collect_targets() -> tuple[tuple[Target, ...], tuple[str, int]]:
     targets += [
         Target("search with results", f"{search_path}?q=bins", h1=search.title),
         Target("search with no results", f"{search_path}?q=zzzzqqq", h1=search.title),
+        # An editor's promoted result (seeded for "tip") is listed before the others.
+        Target("search with a promoted result", f"{search_path}?q=tip", h1=search.title),
     ]
     # A second page of results, for the pagination links (the demo has too few news stories).
     if Page.objects.live().public().search("council").count() > SearchPage.per_page:

@@ -19,6 +19,7 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 from wagtail.blocks import StreamBlock, StreamValue
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -38,6 +39,7 @@ from pages.models import (
     SearchPage,
     ServiceCategoryPage,
     ServicePage,
+    SiteLinkSettings,
     StepByStepPage,
 )
 
@@ -102,6 +104,14 @@ def snapshot() -> dict[str, Any]:
         "sites": list(
             Site.objects.order_by("pk").values_list(
                 "pk", "hostname", "port", "root_page_id", "is_default_site", "site_name"
+            )
+        ),
+        "site_links": list(
+            SiteLinkSettings.objects.values_list("pk", "contact_page_id", "privacy_page_id")
+        ),
+        "search_promotions": list(
+            SearchPromotion.objects.order_by("pk").values_list(
+                "pk", "query__query_string", "page_id", "sort_order"
             )
         ),
     }
@@ -272,6 +282,35 @@ def test_the_accessibility_statement_has_the_sections_the_regulations_expect(
 @pytest.mark.django_db
 def test_there_is_a_search_page(seeded: SeedReport) -> None:
     assert SearchPage.objects.live().get().slug == "search"
+
+
+@pytest.mark.django_db
+def test_every_page_links_to_contact_us_and_the_privacy_page(
+    seeded: SeedReport, client: Client
+) -> None:
+    html = BeautifulSoup(client.get("/bins-and-recycling/").content, "html.parser")
+    header = {a.get_text(): a["href"] for a in html.select("header a")}
+    footer = {a.get_text(): a["href"] for a in html.select("footer a")}
+    assert header["Contact us"] == footer["Contact us"] == "/contact-us/"
+    assert footer["Privacy and cookies"] == "/privacy-and-cookies/"
+    privacy = BeautifulSoup(client.get("/privacy-and-cookies/").content, "html.parser")
+    text = privacy.select_one("main").get_text()
+    assert "does not set any cookies" in text
+    assert "load nothing from other websites" in text
+
+
+@pytest.mark.django_db
+def test_the_contact_page_has_contents_grouped_by_topic(seeded: SeedReport, client: Client) -> None:
+    html = BeautifulSoup(client.get("/contact-us/").content, "html.parser")
+    topics = [a.get_text() for a in html.select("nav.contents ol > li > ul a")]
+    assert {"Bins and recycling", "Council tax"} <= set(topics)
+
+
+@pytest.mark.django_db
+def test_search_promotions_are_seeded(seeded: SeedReport) -> None:
+    promoted = dict(SearchPromotion.objects.values_list("query__query_string", "page__url_path"))
+    assert promoted["parking permit"] == "/home/parking/apply-for-a-resident-parking-permit/"
+    assert promoted["tip"] == "/home/bins-and-recycling/household-recycling-centres/"
 
 
 @pytest.mark.django_db

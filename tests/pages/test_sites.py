@@ -45,4 +45,5 @@ def test_renaming_the_site_shows_at_once(home_page: HomePage) -> None:
     site.site_name = "Anytown Council"
     site.save()
     html, _ = get(client, "/")
-    assert "- Anytown Council</title>" in html
+    # The home page's title is the site's name alone (issue 14).
+    assert "<title>Anytown Council</title>" in html

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # Promoted search results: editors pin pages to searches ("tip" -> recycling centres).
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
@@ -211,7 +213,17 @@ if _browsers := env_int("CLEARWAY_AUDIT_WORKERS", 0):
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("CLEARWAY_SITE_NAME", "Anytown Borough Council")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        # Wagtail's database backend, with titles weighted on SQLite as boosts weight them on
+        # PostgreSQL (pages/search_backend.py).
+        "BACKEND": "pages.search_backend",
+        # English stemming on PostgreSQL ("bins" finds "bin"); SQLite gets it from the Porter
+        # tokenizer (pages/migrations/0002_sqlite_search_stemming.py). Only PostgreSQL reads it.
+        # https://docs.wagtail.org/en/stable/topics/search/backends.html
+        "SEARCH_CONFIG": "english",
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERTERS = {}

@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.blocks import StreamBlock, StreamValue
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
@@ -32,9 +33,16 @@ from wagtail.models import Page, Site
 
 from alerts.models import AlertBanner
 from contacts.models import ContactPoint, OpeningHours
-from pages.models import BasePage, HomePage
+from pages.models import BasePage, HomePage, SiteLinkSettings
 
-from .content import BANNERS, CONTACT_POINTS, SITE_NAME, SITE_TREE
+from .content import (
+    BANNERS,
+    CONTACT_POINTS,
+    SEARCH_PROMOTIONS,
+    SITE_LINKS,
+    SITE_NAME,
+    SITE_TREE,
+)
 from .media import DOCUMENTS, IMAGES
 from .specs import (
     BannerSpec,
@@ -100,7 +108,7 @@ def build_demo() -> SeedReport:
         documents = {spec.key: ensure_document(spec, report) for spec in DOCUMENTS}
         contacts = {spec.key: ensure_contact_point(spec, report) for spec in CONTACT_POINTS}
         home = ensure_home_page(SITE_TREE, report)
-        ensure_site(home, report)
+        site = ensure_site(home, report)
         pages = {"/": home}
         for path, parent_path, spec in walk(SITE_TREE):
             if path != "/":
@@ -111,6 +119,9 @@ def build_demo() -> SeedReport:
             report.pages_by_type[type(pages[path]).__name__] += 1
         for banner in BANNERS:
             ensure_banner(banner, report)
+        ensure_site_links(site, pages, report)
+        for query, paths in SEARCH_PROMOTIONS.items():
+            ensure_search_promotions(query, [pages[path] for path in paths], report)
     report.seconds = time.perf_counter() - began
     return report
 
@@ -296,6 +307,32 @@ def ensure_site(home: HomePage, report: SeedReport) -> Site:
     else:
         report.count("sites", "unchanged")
     return site
+
+
+def ensure_site_links(site: Site, pages: dict[str, Page], report: SeedReport) -> None:
+    """Settings > Site links: the contact and privacy pages in every header and footer."""
+    links = SiteLinkSettings.for_site(site)
+    if set_fields(links, {f"{name}_id": pages[path].pk for name, path in SITE_LINKS.items()}):
+        links.save()
+        report.count("site links", "updated")
+    else:
+        report.count("site links", "unchanged")
+
+
+def ensure_search_promotions(query_string: str, promoted: list[Page], report: SeedReport) -> None:
+    """The promoted results for one search, in order. Other searches' promotions are left
+    alone, so promotions editors add survive a rerun."""
+    query = Query.get(query_string)
+    current = list(
+        query.editors_picks.order_by("sort_order", "pk").values_list("page_id", flat=True)
+    )
+    if current == [page.pk for page in promoted]:
+        report.count("search promotions", "unchanged")
+        return
+    query.editors_picks.all().delete()
+    for order, page in enumerate(promoted):
+        SearchPromotion.objects.create(query=query, page=page, sort_order=order)
+    report.count("search promotions", "created" if not current else "updated")
 
 
 # Pages -------------------------------------------------------------------------------------

@@ -156,15 +156,21 @@ def category(slug: str, title: str, summary: str, *children: PageSpec) -> PageSp
 
 
 def service(
-    slug: str, title: str, summary: str, *body: Block, related: Sequence[str] = ()
+    slug: str,
+    title: str,
+    summary: str,
+    *body: Block,
+    related: Sequence[str] = (),
+    contents: bool = False,
 ) -> PageSpec:
-    """A service page, with related links to other pages on this site."""
+    """A service page, with related links to other pages on this site; ``contents`` lists its
+    headings at the top."""
     return PageSpec(
         ServicePage,
         slug,
         title,
         summary,
-        fields={"body": list(body), "related_links": links(*related)},
+        fields={"body": list(body), "related_links": links(*related), "show_contents": contents},
     )
 
 

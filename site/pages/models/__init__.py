@@ -6,6 +6,7 @@ from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .search import SearchPage
 from .services import ServiceCategoryPage, ServicePage
+from .settings import SiteLinkSettings
 from .statement import AccessibilityStatementPage
 from .step_by_step import StepByStepPage
 
@@ -20,5 +21,6 @@ __all__ = [
     "SearchPage",
     "ServiceCategoryPage",
     "ServicePage",
+    "SiteLinkSettings",
     "StepByStepPage",
 ]

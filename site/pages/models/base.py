@@ -17,6 +17,11 @@ from wagtail.search import index
 from alerts.models import current_schedule
 
 SUMMARY_MAX_LENGTH = 200
+#: Search ranking (PostgreSQL turns boosts into tsvector weights): a word in the title counts
+#: most, then in the summary, then in the body. SQLite weights the title column instead
+#: (pages/search_backend.py); there the summary counts as body.
+TITLE_BOOST = 10.0
+SUMMARY_BOOST = 4.0
 
 
 class BasePage(Page):
@@ -29,7 +34,12 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [
+        *Page.search_fields,
+        # Replaces Page's unboosted title field: of two entries for a field, the last counts.
+        index.SearchField("title", boost=TITLE_BOOST),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
+    ]
     promote_panels = [
         field
         for field in Page.promote_panels

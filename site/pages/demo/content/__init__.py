@@ -9,13 +9,26 @@ from ..markup import links
 from ..specs import PageSpec
 from .care import ADULT_SOCIAL_CARE, REGISTRARS
 from .contacts import BANNERS, CONTACT_POINTS
-from .council import ACCESSIBILITY_STATEMENT, CONTACT_US, NEWS, SEARCH
+from .council import ACCESSIBILITY_STATEMENT, CONTACT_US, NEWS, PRIVACY, SEARCH
 from .homes import HOUSING, PLANNING
 from .learning import LIBRARIES, SCHOOLS
 from .money import COUNCIL_TAX, PARKING
 from .streets import BINS, ROADS
 
 SITE_NAME = "Anytown Borough Council"
+
+#: Settings > Site links: the pages linked from every page's header and footer.
+SITE_LINKS = {"contact_page": "/contact-us/", "privacy_page": "/privacy-and-cookies/"}
+
+#: Settings > Promoted search results: the words residents use for a service, and the page
+#: that answers them, shown first. Ranking finds most pages; these are the words it cannot
+#: know ("tip") and the searches where the obvious page should not depend on wording.
+SEARCH_PROMOTIONS = {
+    "parking permit": ("/parking/apply-for-a-resident-parking-permit/",),
+    "tip": ("/bins-and-recycling/household-recycling-centres/",),
+    "dump": ("/bins-and-recycling/household-recycling-centres/",),
+    "rubbish": ("/bins-and-recycling/",),
+}
 
 SITE_TREE = PageSpec(
     HomePage,
@@ -47,8 +60,16 @@ SITE_TREE = PageSpec(
         NEWS,
         CONTACT_US,
         ACCESSIBILITY_STATEMENT,
+        PRIVACY,
         SEARCH,
     ),
 )
 
-__all__ = ["BANNERS", "CONTACT_POINTS", "SITE_NAME", "SITE_TREE"]
+__all__ = [
+    "BANNERS",
+    "CONTACT_POINTS",
+    "SEARCH_PROMOTIONS",
+    "SITE_LINKS",
+    "SITE_NAME",
+    "SITE_TREE",
+]

@@ -180,6 +180,40 @@ CONTACT_US = service(
         "All our offices have a hearing loop and step-free access.",
     ),
     related=("/accessibility-statement/",),
+    # Residents look for their topic (bins, council tax), so the contents follow the headings.
+    contents=True,
+)
+
+PRIVACY = service(
+    "privacy-and-cookies",
+    "Privacy and cookies",
+    "What this website stores about you, which cookies it sets and who else it contacts.",
+    h2("Cookies"),
+    p(
+        "This website does not set any cookies when you read it, search it or tell us whether a "
+        "page was useful. It sets no cookies for analytics, advertising or remembering your "
+        "choices, so there is nothing to accept or turn off.",
+        "Council staff who sign in to edit the website get cookies that keep them signed in. "
+        "These are essential and are only set after signing in.",
+    ),
+    h2("Other websites"),
+    p(
+        "Pages on this website load nothing from other websites: no fonts, scripts, maps, videos "
+        "or tracking. Your browser only contacts this website until you follow a link away "
+        "from it, for example to one of our online forms."
+    ),
+    h2("What we keep when you send feedback"),
+    p(
+        "If you answer \u2018Is this page useful?\u2019 we keep your answer, the page and what "
+        "you wrote, with the time. We do not keep your name, email address or IP address with "
+        "it, so do not include personal details."
+    ),
+    h2("Contact us about your data"),
+    p(
+        "To ask what data we hold about you, or to complain about how we use it, "
+        + a("/contact-us/", "contact the council")
+        + "."
+    ),
 )
 
 ACCESSIBILITY_STATEMENT = PageSpec(
