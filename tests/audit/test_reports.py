@@ -196,6 +196,7 @@ def test_junit_report_is_valid_and_counts_pages(junit_schema: etree.XMLSchema) -
         "axe_version": "4.10.2",
         "violations": "4",
         "needs_review": "1",
+        "advice": "0",
     }
     cases = suite.findall("testcase")
     assert len(cases) == 6
