@@ -133,3 +133,13 @@ def test_the_run_shows_its_advice_count(world: Any, client: Client) -> None:
     AuditRun.objects.filter(pk=run.pk).update(violations=1, advice=3)
     body = client.get(reverse("audit_runs:detail", args=[run.pk])).content.decode()
     assert "Advice (not WCAG failures)" in body and "<dd>3</dd>" in body
+
+
+def test_a_rule_help_page_says_what_the_rule_reports(world: Any, client: Client) -> None:
+    def help_page(rule_id: str) -> str:
+        return client.get(reverse("audit_rules:detail", args=[rule_id])).content.decode()
+
+    assert "This is writing advice, not a WCAG failure" in help_page("clearway-long-sentence")
+    assert "a person checks each finding" in help_page("clearway-page-title-duplicate")
+    image = help_page("image-alt")
+    assert "writing advice" not in image and "a person checks" not in image
