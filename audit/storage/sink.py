@@ -108,7 +108,7 @@ class DatabaseSink(Sink):
                     fingerprint=finding.fingerprint, outcome=finding.outcome
                 ).first()
             if tracked is None:
-                tracked = _reclassify(finding, current)
+                tracked = _reclassify(finding, known, current, reclassified)
                 if tracked is not None:
                     reclassified.add(tracked.pk)
             if tracked is None:
@@ -149,18 +149,23 @@ class DatabaseSink(Sink):
         return changes
 
 
-def _reclassify(finding: Finding, current: set[tuple[str, str]]) -> TrackedFinding | None:
-    """The tracked finding with ``finding``'s fingerprint under another outcome that this page
-    no longer shows, if any: the same problem, re-classified (the caller updates its outcome).
-    """
-    others = {outcome for fingerprint, outcome in current if fingerprint == finding.fingerprint}
-    return (
-        TrackedFinding.objects.select_for_update()
-        .filter(fingerprint=finding.fingerprint)
-        .exclude(outcome__in=others)
-        .order_by("pk")
-        .first()
-    )
+def _reclassify(
+    finding: Finding,
+    known: dict[tuple[str, str], TrackedFinding],
+    current: set[tuple[str, str]],
+    taken: set[int],
+) -> TrackedFinding | None:
+    """The page's tracked finding with ``finding``'s fingerprint under an outcome the page no
+    longer shows, if any (and not already ``taken``): the same problem, re-classified (the
+    caller updates its outcome). Looked up among the page's findings, without a query."""
+    for (fingerprint, outcome), tracked in known.items():
+        if (
+            fingerprint == finding.fingerprint
+            and (fingerprint, outcome) not in current
+            and tracked.pk not in taken
+        ):
+            return tracked
+    return None
 
 
 @dataclass
