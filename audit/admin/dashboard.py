@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from audit.admin import permissions
-from audit.core.enums import Impact
+from audit.core.enums import Impact, Outcome
 from audit.storage.models import AuditRun, TrackedFinding
 from audit.storage.trends import FULL_SITE_TRIGGERS, IMPACTS
 
@@ -85,18 +85,24 @@ class SiteSummary:
         return [(str(impact.label), self.counts.get(impact.value, 0)) for impact in IMPACTS]
 
 
+def _user_findings(user: Any) -> QuerySet[TrackedFinding]:
+    """Current findings on pages ``user`` owns or last edited, and may edit."""
+    mine = permissions.editable_pages(user).filter(Q(owner=user) | Q(latest_revision__user=user))
+    return TrackedFinding.objects.current().filter(page__in=mine.values("pk"))
+
+
 def user_pages_findings(user: Any) -> QuerySet[TrackedFinding]:
     """Open violations on pages ``user`` owns or last edited, and may edit."""
-    mine = permissions.editable_pages(user).filter(Q(owner=user) | Q(latest_revision__user=user))
-    return TrackedFinding.objects.current().violations().filter(page__in=mine.values("pk"))
+    return _user_findings(user).filter(outcome=Outcome.VIOLATION)
 
 
-def pages_with_problems(user: Any, limit: int = PAGE_LIMIT) -> tuple[list[PageProblems], int]:
+def user_pages_overview(user: Any, limit: int = PAGE_LIMIT) -> tuple[list[PageProblems], int, int]:
     """The person's pages with open violations, most severe first (worst impact, then how
-    many), at most ``limit`` of them; and how many such pages there are in all."""
-    findings = user_pages_findings(user)
+    many), at most ``limit`` of them; how many such pages there are in all; and how much
+    writing advice their pages have (counted apart: advice is never a problem)."""
     rows = (
-        findings.values("page_id", "page__draft_title")
+        user_pages_findings(user)
+        .values("page_id", "page__draft_title")
         .annotate(worst=Max(_SEVERITY), total=Count("pk"), **_impact_counts())
         .order_by("-worst", "-total", "page__draft_title", "page_id")[:limit]
     )
@@ -109,7 +115,17 @@ def pages_with_problems(user: Any, limit: int = PAGE_LIMIT) -> tuple[list[PagePr
         )
         for row in rows
     ]
-    return pages, findings.values("page_id").distinct().count()
+    totals = _user_findings(user).aggregate(
+        pages=Count("page_id", distinct=True, filter=Q(outcome=Outcome.VIOLATION)),
+        advice=Count("pk", filter=Q(outcome=Outcome.ADVICE)),
+    )
+    return pages, totals["pages"] or 0, totals["advice"] or 0
+
+
+def pages_with_problems(user: Any, limit: int = PAGE_LIMIT) -> tuple[list[PageProblems], int]:
+    """The first two of :func:`user_pages_overview`: the pages with violations, and how many."""
+    pages, count, _advice = user_pages_overview(user, limit)
+    return pages, count
 
 
 def site_summary() -> SiteSummary:
@@ -150,14 +166,17 @@ class AccessibilityPanel(Component):
 
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
         user = parent_context["request"].user if parent_context else None
-        pages, pages_count = pages_with_problems(user)
+        pages, pages_count, advice = user_pages_overview(user)
         can_view = permissions.can_view_report(user)
+        report_url = _reverse_or_empty("audit_report:index") if can_view else ""
         return {
+            "advice": advice,
+            "advice_url": f"{report_url}?status=advice" if report_url else "",
             "pages": pages,
             "pages_count": pages_count,
             "more": pages_count - len(pages),
             "summary": site_summary() if can_view else None,
-            "report_url": _reverse_or_empty("audit_report:index") if can_view else "",
+            "report_url": report_url,
             "runs_url": reverse("audit_runs:index") if can_view else "",
             "trends_url": reverse("audit_trends:index") if can_view else "",
             "heading": _("Accessibility"),
@@ -165,7 +184,7 @@ class AccessibilityPanel(Component):
 
     def render_html(self, parent_context: Mapping[str, Any] | None = None) -> str:
         context = self.get_context_data(parent_context)
-        if not context["pages"] and context["summary"] is None:
+        if not context["pages"] and not context["advice"] and context["summary"] is None:
             return ""  # nothing to say to this person: no empty panel
         return get_template(self.template_name).render(context)
 

@@ -59,6 +59,16 @@ class PageFindings:
     def needs_review(self) -> list[FindingView]:
         return [f for f in self.current if f.tracked.outcome == Outcome.NEEDS_REVIEW]
 
+    @property
+    def problems(self) -> list[FindingView]:
+        """Accessibility problems: violations and findings to review, worst first."""
+        return [f for f in self.current if f.tracked.outcome != Outcome.ADVICE]
+
+    @property
+    def advice(self) -> list[FindingView]:
+        """Writing advice (plain English, best practice): shown apart, never a problem."""
+        return [f for f in self.current if f.tracked.outcome == Outcome.ADVICE]
+
 
 def block_labels(page: Page) -> dict[tuple[str, str], str]:
     """``(field name, block id) -> label`` for the StreamField blocks of the page's draft."""

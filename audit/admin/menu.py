@@ -41,6 +41,7 @@ def open_counts(request: Any) -> dict[int, int]:
     if counts is None:
         rows = (
             TrackedFinding.objects.current()
+            .accessibility()  # writing advice is not an accessibility problem
             .filter(page__isnull=False)
             .values("page_id")
             .annotate(count=Count("pk"))
@@ -93,7 +94,9 @@ class PageFindingsUserbarItem(BaseItem):
 
     def get_context_data(self, parent_context: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(parent_context)
-        context["count"] = TrackedFinding.objects.current().for_page(self.page).count()
+        context["count"] = (
+            TrackedFinding.objects.current().accessibility().for_page(self.page).count()
+        )
         context["url"] = reverse("audit_editor:page_findings", args=[self.page.pk])
         return context
 

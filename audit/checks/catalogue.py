@@ -15,7 +15,10 @@ from importlib import import_module
 from types import MappingProxyType
 from typing import Any
 
-from audit.core.enums import FixedBy, Impact, Level, RuleKind
+from audit.core.enums import FixedBy, Impact, Level, Outcome, RuleKind
+
+#: Levels that are not WCAG conformance levels: their rules give advice by default.
+ADVICE_LEVELS = frozenset({Level.BEST_PRACTICE, Level.PLAIN_ENGLISH})
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,30 @@ class Rule:
     kind: RuleKind
     #: Tunable values and their defaults; ``CLEARWAY_AUDIT["RULE_OPTIONS"][id]`` overrides them.
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: The most its findings can be. ``VIOLATION``: a failure of the criterion in ``wcag``
+    #: (the check may still report an element as needs-review); ``NEEDS_REVIEW``: the rule can
+    #: be wrong, so a person decides; ``ADVICE``: good practice, never a WCAG failure. None:
+    #: advice at best-practice and plain-English levels, violation at a WCAG level.
+    outcome: Outcome | None = None
 
     def __post_init__(self) -> None:
         if not self.id.startswith("clearway-"):
             raise ValueError(f"Clearway rule ids start with 'clearway-': {self.id!r}")
+        if self.outcome is None:
+            default = Outcome.ADVICE if self.level in ADVICE_LEVELS else Outcome.VIOLATION
+            object.__setattr__(self, "outcome", default)
+        if self.outcome == Outcome.VIOLATION and (not self.wcag or self.level in ADVICE_LEVELS):
+            # Only a WCAG failure is a violation: it fails CI and counts in the statement.
+            raise ValueError(f"{self.id}: a violation needs a WCAG criterion and level")
+
+    def finding_outcome(self, reported: Outcome) -> Outcome:
+        """What a finding of this rule is, when its check reported ``reported``: never more
+        than the rule's :attr:`outcome` (advice stays advice, whatever the check said)."""
+        if self.outcome == Outcome.ADVICE:
+            return Outcome.ADVICE
+        if self.outcome == Outcome.NEEDS_REVIEW:
+            return Outcome.NEEDS_REVIEW
+        return reported
 
     @property
     def help(self) -> str:

@@ -24,6 +24,8 @@ class Issue:
     #: What exactly is wrong with this element, for the editor ("'Click here' does not say
     #: where the link goes").
     message: str
+    #: What the check found; the finding is never more than its rule's outcome
+    #: (:meth:`audit.checks.catalogue.Rule.finding_outcome`).
     outcome: Outcome = Outcome.VIOLATION
     source: Source = Source.TEMPLATE
     #: The ``data-clearway-content`` region's field name, when in one.
@@ -38,7 +40,7 @@ def issue_to_finding(issue: Issue, page_key: str, help_url: str = "") -> Finding
     return FindingResult(
         rule=rule.id,
         engine=Engine.CLEARWAY,
-        outcome=issue.outcome,
+        outcome=rule.finding_outcome(issue.outcome),
         impact=rule.impact,
         wcag=rule.wcag,
         level=rule.level,

@@ -10,8 +10,15 @@ class Engine(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
+    """What a finding is. Only a violation is a WCAG failure: it alone counts towards
+    ``--fail-on``, the "violations" totals and the accessibility statement."""
+
+    #: A failure of the WCAG success criterion the rule names.
     VIOLATION = "violation", _("Violation")
+    #: Possibly a failure: a person must check.
     NEEDS_REVIEW = "needs-review", _("Needs review")
+    #: Good practice (plain English, meta descriptions...), not a WCAG failure.
+    ADVICE = "advice", _("Advice")
 
 
 class Source(models.TextChoices):

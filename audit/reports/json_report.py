@@ -64,6 +64,8 @@ def report_data(summary: RunSummary, tool: ToolInfo | None = None) -> dict[str, 
             "errors": summary.errors,
             "violations": summary.violations,
             "needs_review": summary.needs_review,
+            # Added within clearway.audit/1: readers that do not know it can ignore it.
+            "advice": summary.advice,
         },
         "pages": [
             {

@@ -94,6 +94,7 @@ def _testcase(
         for label, findings in (
             ("Violation that does not fail the run (below --fail-on, or in the baseline)", passes),
             ("Needs review", page.needs_review),
+            ("Advice (not a WCAG failure)", page.advice),
         )
         for finding in findings
     ]
@@ -138,6 +139,7 @@ def render(
         ("axe_version", summary.axe_version),
         ("violations", str(summary.violations)),
         ("needs_review", str(summary.needs_review)),
+        ("advice", str(summary.advice)),
     ):
         etree.SubElement(properties, "property", name=name, value=xml_text(value))
     for page in pages:

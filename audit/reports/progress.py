@@ -54,7 +54,7 @@ class ProgressSink(Sink):
         elapsed = time.monotonic() - self.started
         self.stream.write(
             f"Audited {self.done} pages in {elapsed:.1f}s: {summary.violations} violations, "
-            f"{summary.needs_review} to review, {self.errors} errors\n"
+            f"{summary.needs_review} to review, {summary.advice} advice, {self.errors} errors\n"
         )
         self.stream.flush()
 

@@ -7,8 +7,8 @@ offsets, which a rendered DOM does not have). ``partialFingerprints["clearwayFin
 is the finding's fingerprint, so a viewer can track a finding across runs.
 
 Levels: violations of serious or critical impact are errors, minor or moderate ones warnings;
-needs-review findings are notes. Pages that could not be audited are tool execution
-notifications, not results.
+needs-review findings and advice (not WCAG failures) are notes. Pages that could not be
+audited are tool execution notifications, not results.
 """
 
 from __future__ import annotations
@@ -164,6 +164,7 @@ def sarif_log(
                     "errors": summary.errors,
                     "violations": summary.violations,
                     "needsReview": summary.needs_review,
+                    "advice": summary.advice,
                 },
             }
         ],

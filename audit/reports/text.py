@@ -1,8 +1,9 @@
 """The plain-text report: what a person reads at the end of ``manage.py audit``.
 
-The totals first, then the rules that fail most often, then every page with violations or
-errors and what is wrong with it. Colour only when asked (the report sink asks when writing to
-a terminal and ``NO_COLOR`` is not set).
+The totals first, then the rules that fail most often, the findings to review and the advice
+(not WCAG failures), then every page with violations or errors and what is wrong with it.
+Colour only when asked (the report sink asks when writing to a terminal and ``NO_COLOR`` is not
+set).
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ def _page_lines(page: PageAudit, style: _Styler, baseline: BaselineComparison | 
         lines.extend(_finding_lines(finding, style, baseline))
     if page.needs_review:
         lines.append(f"  and {_plural(len(page.needs_review), 'finding')} to review by hand")
+    if page.advice:
+        lines.append(f"  and {_plural(len(page.advice), 'piece')} of advice")
     return lines
 
 
@@ -139,6 +142,7 @@ def render(
         f"Pages:        {_page_counts(summary.pages)}",
         f"Violations:   {_violation_counts(summary)}",
         f"Needs review: {summary.needs_review}",
+        f"Advice:       {summary.advice} (not WCAG failures)",
     ]
     if baseline is not None:
         line = f"Against the baseline: {baseline.counts_text()}"
@@ -152,6 +156,9 @@ def render(
     review = [(page, finding) for page in summary.pages for finding in page.needs_review]
     if review:
         lines += ["", style("To review by hand", "bold"), *_rule_table(review, "finding")]
+    advice = [(page, finding) for page in summary.pages for finding in page.advice]
+    if advice:
+        lines += ["", style("Advice (not WCAG failures)", "bold"), *_rule_table(advice, "finding")]
 
     problem_pages = [
         page for page in summary.pages if page.violations or page.status in FAILED_STATUSES

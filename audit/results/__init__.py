@@ -41,7 +41,12 @@ class FindingResult:
 
     @property
     def is_violation(self) -> bool:
+        """A WCAG failure: the only outcome that counts towards ``--fail-on`` and totals."""
         return self.outcome == Outcome.VIOLATION
+
+    @property
+    def is_advice(self) -> bool:
+        return self.outcome == Outcome.ADVICE
 
 
 @dataclass
@@ -71,4 +76,9 @@ class PageAudit:
 
     @property
     def needs_review(self) -> list[FindingResult]:
-        return [finding for finding in self.findings if not finding.is_violation]
+        return [finding for finding in self.findings if finding.outcome == Outcome.NEEDS_REVIEW]
+
+    @property
+    def advice(self) -> list[FindingResult]:
+        """Good practice (plain English, meta descriptions...): not WCAG failures."""
+        return [finding for finding in self.findings if finding.is_advice]

@@ -33,11 +33,16 @@ class RunSummary:
 
     @property
     def violations(self) -> int:
+        """WCAG failures only; needs-review and advice are counted apart."""
         return sum(len(page.violations) for page in self.pages)
 
     @property
     def needs_review(self) -> int:
         return sum(len(page.needs_review) for page in self.pages)
+
+    @property
+    def advice(self) -> int:
+        return sum(len(page.advice) for page in self.pages)
 
 
 class Sink:

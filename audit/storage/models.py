@@ -55,8 +55,11 @@ class AuditRun(models.Model):
     pages_total = models.PositiveIntegerField(default=0)
     pages_done = models.PositiveIntegerField(default=0)
     pages_failed = models.PositiveIntegerField(default=0)
+    #: WCAG failures only; needs-review findings and advice are counted apart.
     violations = models.PositiveIntegerField(default=0)
     needs_review = models.PositiveIntegerField(default=0)
+    #: Advice (plain English, best practice): not WCAG failures.
+    advice = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     #: Updated as pages finish: a running run whose heartbeat stops was interrupted.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
@@ -235,6 +238,15 @@ class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
     def needs_review(self) -> TrackedFindingQuerySet:
         return self.filter(outcome=Outcome.NEEDS_REVIEW)
 
+    def advice(self) -> TrackedFindingQuerySet:
+        """Good practice (plain English, meta descriptions...): never an accessibility
+        problem in totals, trends or digests."""
+        return self.filter(outcome=Outcome.ADVICE)
+
+    def accessibility(self) -> TrackedFindingQuerySet:
+        """Violations and findings to review: everything but advice."""
+        return self.exclude(outcome=Outcome.ADVICE)
+
     def for_page(self, page: int | models.Model) -> TrackedFindingQuerySet:
         return self.filter(page_id=page if isinstance(page, int) else page.pk)
 
@@ -244,7 +256,9 @@ class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
 
 
 class TrackedFinding(models.Model):
-    """A finding's life across runs, one row per fingerprint."""
+    """A finding's life across runs, one row per fingerprint (and outcome). A finding whose
+    rule is re-classified (a violation that becomes advice) keeps its row: the next run
+    updates its outcome (:class:`audit.storage.sink.DatabaseSink`)."""
 
     fingerprint = models.CharField(max_length=32)
     outcome = models.CharField(max_length=12, choices=Outcome.choices)

@@ -59,6 +59,7 @@ class DatabaseSink(Sink):
                 pages_reused=F("pages_reused") + int(result.reused),
                 violations=F("violations") + len(result.violations),
                 needs_review=F("needs_review") + len(result.needs_review),
+                advice=F("advice") + len(result.advice),
                 findings_new=F("findings_new") + changes.new,
                 findings_regressed=F("findings_regressed") + changes.regressed,
                 findings_fixed=F("findings_fixed") + changes.fixed,
@@ -76,7 +77,9 @@ class DatabaseSink(Sink):
 
         New findings start open, or dismissed when a standing dismissal covers them; a fixed
         finding seen again has regressed (or is dismissed again, while its dismissal stands);
-        findings no longer seen are fixed, dismissed ones included (they close).
+        findings no longer seen are fixed, dismissed ones included (they close). A finding seen
+        with another outcome than before (its rule was re-classified, say from violation to
+        advice) keeps its history: its outcome is updated, it is neither fixed nor new.
         """
         changes = Changes()
         # A result without a Wagtail page never touches a page's findings, even at its URL:
@@ -91,6 +94,8 @@ class DatabaseSink(Sink):
         known = {(t.fingerprint, t.outcome): t for t in on_page.select_for_update()}
         dismissed = _standing_dismissals(stored)
         seen: set[tuple[str, str]] = set()
+        current = {(finding.fingerprint, finding.outcome) for finding in stored}
+        reclassified: set[int] = set()
         for finding in stored:
             key = (finding.fingerprint, finding.outcome)
             seen.add(key)
@@ -102,6 +107,10 @@ class DatabaseSink(Sink):
                 tracked = TrackedFinding.objects.filter(
                     fingerprint=finding.fingerprint, outcome=finding.outcome
                 ).first()
+            if tracked is None:
+                tracked = _reclassify(finding, known, current, reclassified)
+                if tracked is not None:
+                    reclassified.add(tracked.pk)
             if tracked is None:
                 TrackedFinding.objects.create(
                     fingerprint=finding.fingerprint,
@@ -123,16 +132,40 @@ class DatabaseSink(Sink):
             tracked.last_seen = self.run
             tracked.latest = finding
             tracked.url = finding.url
-            tracked.save(update_fields=["status", "fixed_in", "last_seen", "latest", "url"])
+            tracked.outcome = finding.outcome
+            tracked.save(
+                update_fields=["outcome", "status", "fixed_in", "last_seen", "latest", "url"]
+            )
         gone = [
             tracked.pk
             for key, tracked in known.items()
-            if key not in seen and tracked.status != FindingStatus.FIXED
+            if key not in seen
+            and tracked.pk not in reclassified
+            and tracked.status != FindingStatus.FIXED
         ]
         changes.fixed = TrackedFinding.objects.filter(pk__in=gone).update(
             status=FindingStatus.FIXED, fixed_in=self.run
         )
         return changes
+
+
+def _reclassify(
+    finding: Finding,
+    known: dict[tuple[str, str], TrackedFinding],
+    current: set[tuple[str, str]],
+    taken: set[int],
+) -> TrackedFinding | None:
+    """The page's tracked finding with ``finding``'s fingerprint under an outcome the page no
+    longer shows, if any (and not already ``taken``): the same problem, re-classified (the
+    caller updates its outcome). Looked up among the page's findings, without a query."""
+    for (fingerprint, outcome), tracked in known.items():
+        if (
+            fingerprint == finding.fingerprint
+            and (fingerprint, outcome) not in current
+            and tracked.pk not in taken
+        ):
+            return tracked
+    return None
 
 
 @dataclass

@@ -151,3 +151,52 @@ def test_stored_results_are_found_by_url_wagtail_page_and_content() -> None:
     assert fingerprints(AuditTarget(URL, page_id=root.pk), "c1") is None
     assert fingerprints(AuditTarget(other), "c2") is None
     assert fingerprints(AuditTarget(URL), "c2") is None
+
+
+@pytest.mark.django_db
+def test_advice_is_counted_apart_from_violations_and_needs_review() -> None:
+    run = audit_run(
+        page(finding("a"), finding("c", Outcome.NEEDS_REVIEW), finding("d", Outcome.ADVICE))
+    )
+    assert (run.violations, run.needs_review, run.advice) == (1, 1, 1)
+
+
+@pytest.mark.django_db
+def test_a_violation_that_becomes_advice_keeps_its_history() -> None:
+    """A re-classified rule: the same problem, not "fixed" and "new"."""
+    first = audit_run(page(finding("a"), finding("b")))
+    second = audit_run(page(finding("a", Outcome.ADVICE), finding("b")))
+
+    assert (second.findings_new, second.findings_fixed, second.findings_regressed) == (0, 0, 0)
+    tracked = TrackedFinding.objects.get(fingerprint="a")
+    assert (tracked.outcome, tracked.status) == (Outcome.ADVICE, FindingStatus.OPEN)
+    assert (tracked.first_seen, tracked.last_seen) == (first, second)
+    assert tracked.latest is not None and tracked.latest.outcome == Outcome.ADVICE
+    assert TrackedFinding.objects.count() == 2
+
+    # And from then on it lives as advice: gone, it is fixed.
+    third = audit_run(page(finding("b")))
+    assert third.findings_fixed == 1
+    assert statuses() == {"a": FindingStatus.FIXED, "b": FindingStatus.OPEN}
+
+
+@pytest.mark.django_db
+def test_a_fixed_violation_that_comes_back_as_advice_has_regressed() -> None:
+    audit_run(page(finding("a")))
+    audit_run(page())
+    back = audit_run(page(finding("a", Outcome.ADVICE)))
+
+    assert (back.findings_new, back.findings_regressed) == (0, 1)
+    tracked = TrackedFinding.objects.get()
+    assert (tracked.outcome, tracked.status) == (Outcome.ADVICE, FindingStatus.REGRESSED)
+
+
+@pytest.mark.django_db
+def test_one_element_with_two_outcomes_is_two_findings() -> None:
+    """Re-classifying never takes a row another outcome of the same fingerprint still uses."""
+    audit_run(page(finding("a"), finding("a", Outcome.NEEDS_REVIEW)))
+    second = audit_run(page(finding("a"), finding("a", Outcome.ADVICE)))
+
+    rows = dict(TrackedFinding.objects.values_list("outcome", "status"))
+    assert rows == {Outcome.VIOLATION: FindingStatus.OPEN, Outcome.ADVICE: FindingStatus.OPEN}
+    assert (second.findings_new, second.findings_fixed) == (0, 0)

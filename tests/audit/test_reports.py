@@ -45,7 +45,14 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
     assert data["tool"] == {"name": "clearway", "version": "1.2.3", "axe_version": "4.10.2"}
     assert data["started_at"] == "2025-01-15T02:00:00+00:00"
     assert data["finished_at"] == "2025-01-15T02:01:35+00:00"
-    assert data["summary"] == {"pages": 6, "errors": 2, "violations": 4, "needs_review": 1}
+    # advice: added with the advice outcome (issue 9), a compatible addition.
+    assert data["summary"] == {
+        "pages": 6,
+        "errors": 2,
+        "violations": 4,
+        "needs_review": 1,
+        "advice": 0,
+    }
     # blocked_requests: added with the request guard (issue 12), a compatible addition.
     page_keys = {"url", "status", "http_status", "error", "blocked_requests", "findings"}
     assert all(set(entry) == page_keys for entry in data["pages"])
@@ -189,6 +196,7 @@ def test_junit_report_is_valid_and_counts_pages(junit_schema: etree.XMLSchema) -
         "axe_version": "4.10.2",
         "violations": "4",
         "needs_review": "1",
+        "advice": "0",
     }
     cases = suite.findall("testcase")
     assert len(cases) == 6

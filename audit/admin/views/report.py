@@ -5,6 +5,9 @@ groups findings with counts of pages and occurrences; each row drills down to th
 (``FindingsReportView``), whose rows link to the page's edit screen and to the page itself.
 Both export CSV and XLSX. People see only the findings
 :func:`audit.admin.permissions.visible_findings` allows them.
+
+Writing advice (plain English, best practice: not WCAG failures) is kept apart: every status
+but "Writing advice" leaves it out, and that one shows only it.
 """
 
 from __future__ import annotations
@@ -41,19 +44,25 @@ def csv_safe(value: Any) -> Any:
 
 
 class StatusFilter:
-    """The report's status choices, each a filter on tracked findings."""
+    """The report's status choices, each a filter on tracked findings. Only ``ADVICE`` shows
+    advice; the others are accessibility problems."""
 
     CURRENT = ""
+    ADVICE = "advice"
     CHOICES: ClassVar[list[tuple[str, StrOrPromise]]] = [
         ("open", _("Open")),
         ("regressed", _("Regressed (came back after a fix)")),
         ("needs-review", _("Needs review (a person must check)")),
         ("dismissed", _("Dismissed")),
         ("fixed", _("Fixed")),
+        (ADVICE, _("Writing advice (not an accessibility failure)")),
     ]
 
     @staticmethod
     def apply(queryset: TrackedFindingQuerySet, value: str) -> TrackedFindingQuerySet:
+        if value == StatusFilter.ADVICE:
+            return queryset.current().advice()
+        queryset = queryset.accessibility()
         if value == "open":
             return queryset.filter(status=FindingStatus.OPEN, outcome=Outcome.VIOLATION)
         if value == "regressed":
@@ -178,6 +187,21 @@ class _AccessibilityReportView(ReportView):
 
     def get_base_queryset(self) -> TrackedFindingQuerySet:
         return permissions.visible_findings(self.request.user)
+
+    @property
+    def showing_advice(self) -> bool:
+        return self.request.GET.get("status") == StatusFilter.ADVICE
+
+    def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(*args, **kwargs)
+        context["showing_advice"] = self.showing_advice
+        if not self.showing_advice:
+            # Advice is listed apart: say how much there is and where.
+            context["advice_count"] = StatusFilter.apply(
+                self.get_base_queryset(), StatusFilter.ADVICE
+            ).count()
+            context["advice_url"] = f"{self.index_url}?{urlencode({'status': StatusFilter.ADVICE})}"
+        return context
 
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
         processed = super().preprocess_field_value(field, value, export_format)

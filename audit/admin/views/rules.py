@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from audit.checks.catalogue import all_rules
 from audit.checks.help import help_for
 from audit.storage.models import Finding
 
@@ -14,7 +15,7 @@ def rule_help(request: HttpRequest, rule_id: str) -> HttpResponse:
     latest = (
         Finding.objects.filter(rule=rule_id)
         .order_by("-pk")
-        .values("help", "message", "help_url", "wcag", "level")
+        .values("help", "message", "help_url", "wcag", "level", "outcome")
         .first()
     )
     help_text = help_for(
@@ -26,5 +27,13 @@ def rule_help(request: HttpRequest, rule_id: str) -> HttpResponse:
     if help_text is None:
         raise Http404("No such rule.")
     wcag = help_text.wcag or tuple(latest["wcag"] if latest else ())
-    context = {"rule": help_text, "wcag": wcag, "page_title": help_text.title}
+    # What the rule reports: Clearway's rules say in the catalogue; axe's, in their findings.
+    catalogued = all_rules().get(rule_id)
+    outcome = catalogued.outcome if catalogued else (latest["outcome"] if latest else "")
+    context = {
+        "rule": help_text,
+        "wcag": wcag,
+        "outcome": str(outcome or ""),
+        "page_title": help_text.title,
+    }
     return TemplateResponse(request, "audit/rules/rule.html", context)

@@ -189,6 +189,7 @@ class RunDetailView(PermissionCheckedMixin, BaseListingView):
         Column("reused", accessor=lambda result: _("Yes") if result.reused else _("No")),
         Column("violation_count", label=_("Violations"), sort_key="violation_count"),
         Column("review_count", label=_("Needs review"), sort_key="review_count"),
+        Column("advice_count", label=_("Advice"), sort_key="advice_count"),
     ]
 
     @cached_property
@@ -214,6 +215,7 @@ class RunDetailView(PermissionCheckedMixin, BaseListingView):
             .annotate(
                 violation_count=Count("findings", filter=Q(findings__outcome=Outcome.VIOLATION)),
                 review_count=Count("findings", filter=Q(findings__outcome=Outcome.NEEDS_REVIEW)),
+                advice_count=Count("findings", filter=Q(findings__outcome=Outcome.ADVICE)),
             )
         )
 

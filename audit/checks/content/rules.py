@@ -8,7 +8,7 @@ from __future__ import annotations
 from audit.checks.catalogue import Rule, register
 from audit.checks.content import images, links, readability, statement, style, titles, words
 from audit.checks.content.links import DOCUMENT_EXTENSIONS
-from audit.core.enums import FixedBy, Impact, Level, RuleKind
+from audit.core.enums import FixedBy, Impact, Level, Outcome, RuleKind
 
 LINK_TEXT = register(
     Rule(
@@ -55,6 +55,8 @@ SAME_TEXT = register(
         impact=Impact.MODERATE,
         fixed_by=FixedBy.EDITOR,
         kind=RuleKind.CONTENT,
+        # The page's landmarks or sentences may tell the links apart: a person decides.
+        outcome=Outcome.NEEDS_REVIEW,
     )
 )
 
@@ -108,6 +110,8 @@ NEW_WINDOW = register(
         impact=Impact.MINOR,
         fixed_by=FixedBy.EDITOR,
         kind=RuleKind.CONTENT,
+        # Not a failure of 3.2.5 (a link followed is a change the resident asked for).
+        outcome=Outcome.ADVICE,
     )
 )
 
@@ -279,6 +283,8 @@ TITLE_DUPLICATE = register(
         impact=Impact.MODERATE,
         fixed_by=FixedBy.EDITOR,
         kind=RuleKind.CONTENT,
+        # Two pages may share a title that describes each well: a person decides.
+        outcome=Outcome.NEEDS_REVIEW,
     )
 )
 

@@ -81,6 +81,12 @@ def conformance_level(tags: Iterable[str]) -> Level:
     return Level.BEST_PRACTICE
 
 
+def axe_outcome(reported: Outcome, tags: Iterable[str]) -> Outcome:
+    """``reported``, except for axe's best-practice rules (no WCAG level tag): advice, since
+    only a WCAG failure is a violation."""
+    return Outcome.ADVICE if conformance_level(tags) == Level.BEST_PRACTICE else reported
+
+
 def _impact(value: str | None) -> Impact:
     # axe leaves impact empty for some needs-review results: treat those as moderate.
     return Impact(value) if value in Impact.values else Impact.MODERATE
@@ -96,17 +102,19 @@ def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[Fin
     for outcome, key in ((Outcome.VIOLATION, "violations"), (Outcome.NEEDS_REVIEW, "incomplete")):
         for rule in results.get(key, []):
             tags = rule.get("tags", [])
+            # One advice finding even when a best-practice rule reports both outcomes.
+            rule_outcome = axe_outcome(outcome, tags)
             for node in rule.get("nodes", []):
                 selector = " ".join(_flatten_target(node.get("target", [])))
                 path = " ".join(_flatten_target(node.get("ancestry", []))) or selector
                 html = node.get("html", "")
                 finding_id = fingerprint(rule["id"], page_key, path, html)
                 findings.setdefault(
-                    f"{outcome}:{finding_id}",
+                    f"{rule_outcome}:{finding_id}",
                     FindingResult(
                         rule=rule["id"],
                         engine=Engine.AXE,
-                        outcome=outcome,
+                        outcome=rule_outcome,
                         impact=_impact(node.get("impact") or rule.get("impact")),
                         wcag=success_criteria(tags),
                         level=conformance_level(tags),
