@@ -12,6 +12,9 @@ PORT="${PORT:-8000}"
 # Links in emails (review reminders, audit digests) follow the port unless set.
 export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}"
 
+# Full URLs (the audit, sitemap.xml) come from the Site record: keep it at this address.
+$PY manage.py local_site_address "$HOST" "$PORT" --verbosity 0
+
 $PY manage.py db_worker --interval 1 &
 worker=$!
 $PY manage.py runserver "$HOST:$PORT" &

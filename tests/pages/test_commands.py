@@ -83,3 +83,35 @@ def test_an_ordinary_user_does_not_count(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_username_and_email_options() -> None:
     ensure_superuser("--username", "root", "--email", "root@anytown.example")
     assert User.objects.get(is_superuser=True).email == "root@anytown.example"
+
+
+@pytest.mark.django_db
+def test_the_local_site_follows_the_port_make_run_serves(home_page: object) -> None:
+    """Issue 14: with another port the audit, sitemap and emails still went to port 8000."""
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "127.0.0.1", 8000
+    site.save()
+    call_command("local_site_address", "127.0.0.1", "8001", verbosity=0)
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("127.0.0.1", 8001)
+    assert site.root_url == "http://127.0.0.1:8001"
+
+    call_command("local_site_address", "0.0.0.0", "8002", verbosity=0)  # listen everywhere
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("127.0.0.1", 8002)
+
+
+@pytest.mark.django_db
+def test_a_real_site_record_is_never_moved(home_page: object) -> None:
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "www.anytown.gov.uk", 443
+    site.save()
+    call_command("local_site_address", "127.0.0.1", "8001", verbosity=0)
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("www.anytown.gov.uk", 443)
