@@ -1,0 +1,270 @@
+"""IBM Equal Access beside axe-core, in real headless Chromium against a local server: one
+finding per problem both engines find (axe's fingerprint kept), IBM's own findings, and a page
+for each curation decision (audit/checks/curation.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from audit.checks.curation import IBM_CURATION, Decision, ibm_outcome
+from audit.core.conf import AuditSettings
+from audit.core.enums import Engine, Level, Outcome, PageStatus
+from audit.engine.drivers.ibm import IbmEngine
+from audit.engine.runner import BrowserSession
+from audit.results import AuditTarget, PageAudit
+
+from .conftest import LocalSite
+
+pytestmark = pytest.mark.browser
+
+
+def settings(*engines: str) -> AuditSettings:
+    return AuditSettings(
+        PAGE_TIMEOUT=15.0,
+        MAX_PAGE_BYTES=200_000,
+        WORKERS=1,
+        **({"ENGINES": engines} if engines else {}),  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="module")
+def both() -> Iterator[BrowserSession]:
+    """Every engine, as by default."""
+    with BrowserSession(settings()) as session:
+        session.start()
+        yield session
+
+
+@pytest.fixture(scope="module")
+def axe_only() -> Iterator[BrowserSession]:
+    """The audit as it was before IBM's engine: axe-core and Clearway's rules."""
+    with BrowserSession(settings("axe", "clearway")) as session:
+        session.start()
+        yield session
+
+
+@pytest.fixture(scope="module")
+def ibm_only() -> Iterator[BrowserSession]:
+    """IBM's engine alone: nothing else touches the page after it has run."""
+    with BrowserSession(settings("ibm")) as session:
+        session.start()
+        yield session
+
+
+def page(body: str, *, lang: str = "en") -> str:
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>Bins - Anytown</title></head>
+<body>{body}</body></html>"""
+
+
+def audited(session: BrowserSession, site: LocalSite, path: str, html: str) -> PageAudit:
+    url = site.route(path, html)
+    result = session.audit(AuditTarget(url, page_id=41))
+    assert result.status == PageStatus.OK, result.error
+    return result
+
+
+def raw_rules(session: BrowserSession) -> set[str]:
+    """The rules IBM's engine itself reports (before curation) on the page the browser shows."""
+    (engine,) = [engine for engine in session.engines if isinstance(engine, IbmEngine)]
+    assert session.driver is not None
+    answer: dict[str, Any] = engine._execute(session.driver)
+    return {result["ruleId"] for result in answer["results"]}
+
+
+BOTH_FIND = page(
+    """<main><h1>Report a missed bin</h1><img src="/lorry.png">
+<form action="/report"><input type="text" name="postcode"><button>Find</button></form></main>"""
+)
+
+
+def test_a_barrier_both_engines_find_is_one_finding_naming_both(
+    both: BrowserSession, axe_only: BrowserSession, local_site: LocalSite
+) -> None:
+    before = audited(axe_only, local_site, "/missed-bin", BOTH_FIND)
+    now = audited(both, local_site, "/missed-bin", BOTH_FIND)
+
+    axe_found = {finding.rule: finding for finding in before.violations}
+    found = {finding.rule: finding for finding in now.violations}
+    for rule, ibm_rule in (("image-alt", "img_alt_valid"), ("label", "input_label_exists")):
+        merged = found[rule]
+        assert merged.engine == Engine.AXE
+        assert merged.engines == (Engine.AXE, Engine.IBM)
+        assert merged.engine_rules == ((Engine.AXE, rule), (Engine.IBM, ibm_rule))
+        # History is not re-keyed: the finding is axe's, with axe's fingerprint and selector.
+        assert merged.fingerprint == axe_found[rule].fingerprint
+        assert merged.selector == axe_found[rule].selector
+        assert ibm_rule not in found  # not a second finding for the same problem
+    assert before.findings[0].engines == (Engine.AXE,)
+    # Every finding of the axe-only audit is still there, under the same fingerprint.
+    assert {f.fingerprint for f in before.findings} <= {f.fingerprint for f in now.findings}
+
+
+ONLY_IBM = page(
+    """<main><h1>Your address</h1>
+<label for="postcode">Postcode</label><input id="postcode" type="text" aria-label="Enter code">
+</main>"""
+)
+
+
+def test_a_barrier_only_ibm_finds_is_reported_as_ibm_s(
+    both: BrowserSession, axe_only: BrowserSession, local_site: LocalSite
+) -> None:
+    # The visible label "Postcode" is not part of the name "Enter code" (WCAG 2.5.3): axe-core's
+    # rule for it looks at widgets named by their content, not at fields.
+    assert audited(axe_only, local_site, "/menu", ONLY_IBM).violations == []
+    result = audited(both, local_site, "/menu", ONLY_IBM)
+
+    (finding,) = result.violations
+    assert (finding.rule, finding.engine, finding.engines) == (
+        "label_name_visible",
+        Engine.IBM,
+        (Engine.IBM,),
+    )
+    assert (finding.wcag, finding.level) == (("2.5.3",), Level.A)
+    # IBM gives an XPath; the finding has the element's CSS path, as axe's findings do.
+    assert finding.selector == "html > body > main > input:nth-child(3)"
+    assert finding.html.startswith("<input") and 'aria-label="Enter code"' in finding.html
+    assert finding.help_url.startswith("https://able.ibm.com/rules/")
+    assert finding.message and finding.help
+    assert len(finding.fingerprint) == 32
+    again = audited(both, local_site, "/menu", ONLY_IBM)
+    assert [f.fingerprint for f in again.violations] == [finding.fingerprint]
+
+
+def test_ibm_s_potential_results_need_review(both: BrowserSession, local_site: LocalSite) -> None:
+    # A form without a submit button may change context on input (3.2.2): IBM only suspects it.
+    html = page('<main><h1>Search</h1><form action="/s"><label>Word <input name="q"></label>'
+                "</form></main>")  # fmt: skip
+    result = audited(both, local_site, "/search", html)
+
+    (finding,) = [f for f in result.findings if f.rule == "form_submit_button_exists"]
+    assert finding.outcome == Outcome.NEEDS_REVIEW
+    assert finding.wcag == ("3.2.2",)
+
+
+# Curation: a page for each decision ----------------------------------------------------------
+
+SKIP_LINK = page(
+    """<a href="#main" class="skip">Skip to main content</a>
+<header><p>Anytown Council</p></header>
+<main id="main"><h1>Bin collections</h1><p>We collect bins every week.</p></main>"""
+)
+
+CLOSED_DETAILS = page(
+    """<main><h1>Feedback</h1><form action="/feedback" method="post">
+<details><summary>Tell us more</summary>
+<label for="more">What went wrong?</label><textarea id="more" name="more"></textarea>
+</details><button>Send</button></form></main>"""
+)
+
+SCROLLABLE_TABLE = page(
+    """<main><h1>Collection days</h1>
+<div role="region" aria-label="Collection days by street" tabindex="0" style="overflow-x: auto">
+<table><caption>Collection days by street</caption>
+<thead><tr><th scope="col">Street</th><th scope="col">Day</th></tr></thead>
+<tbody><tr><td>High Street</td><td>Monday</td></tr></tbody></table></div></main>"""
+)
+
+FIGURE = page(
+    """<main><h1>Our new lorries</h1>
+<figure><img src="/lorry.png" alt="A green bin lorry outside the depot">
+<figcaption>The new lorries run on electricity.</figcaption></figure></main>"""
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "html"),
+    [
+        ("aria_content_in_landmark", SKIP_LINK),
+        ("element_tabbable_role_valid", SCROLLABLE_TABLE),
+    ],
+)
+def test_rules_switched_off_report_nothing_on_good_pages(
+    ibm_only: BrowserSession, local_site: LocalSite, rule: str, html: str
+) -> None:
+    assert IBM_CURATION[rule].decision == Decision.OFF
+    result = audited(ibm_only, local_site, f"/{rule}", html)
+
+    assert rule in raw_rules(ibm_only)  # the engine reports it: the decision is what hides it
+    assert result.findings == []
+
+
+def test_a_figure_with_a_caption_is_no_finding(
+    ibm_only: BrowserSession, local_site: LocalSite
+) -> None:
+    assert IBM_CURATION["figure_label_exists"].decision == Decision.OFF
+    local_site.route("/lorry.png", b"GIF89a", content_type="image/gif")
+    assert audited(ibm_only, local_site, "/figure", FIGURE).findings == []
+    assert ibm_outcome("figure_label_exists", "RECOMMENDATION", "FAIL", rendered=True) is None
+
+
+def test_a_labelled_field_in_closed_details_is_not_a_violation(
+    ibm_only: BrowserSession, local_site: LocalSite
+) -> None:
+    assert IBM_CURATION["input_label_exists"].decision == Decision.ON_WHEN_RENDERED
+    result = audited(ibm_only, local_site, "/feedback", CLOSED_DETAILS)
+
+    assert "input_label_exists" in raw_rules(ibm_only)
+    assert result.violations == []
+    # What the engine misjudges on the hidden field is left for a person to check.
+    (label,) = [f for f in result.findings if f.rule == "input_label_exists"]
+    assert label.outcome == Outcome.NEEDS_REVIEW
+    assert all(f.outcome == Outcome.NEEDS_REVIEW for f in result.findings)
+
+
+def test_an_unlabelled_field_that_is_shown_is_still_a_violation(
+    ibm_only: BrowserSession, local_site: LocalSite
+) -> None:
+    html = page('<main><h1>Feedback</h1><form action="/f"><textarea name="more"></textarea>'
+                "<button>Send</button></form></main>")  # fmt: skip
+    result = audited(ibm_only, local_site, "/feedback-bad", html)
+
+    (finding,) = [f for f in result.findings if f.rule == "input_label_exists"]
+    assert finding.outcome == Outcome.VIOLATION
+    assert finding.wcag == ("4.1.2",)
+
+
+def test_a_rule_that_can_only_suspect_is_needs_review_at_most() -> None:
+    assert IBM_CURATION["element_tabbable_unobscured"].decision == Decision.REVIEW
+    outcome = ibm_outcome("element_tabbable_unobscured", "VIOLATION", "FAIL", rendered=True)
+    assert outcome == Outcome.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("policy", "confidence", "expected"),
+    [
+        ("VIOLATION", "FAIL", Outcome.VIOLATION),
+        ("VIOLATION", "POTENTIAL", Outcome.NEEDS_REVIEW),
+        ("RECOMMENDATION", "FAIL", Outcome.NEEDS_REVIEW),
+        ("RECOMMENDATION", "POTENTIAL", None),
+        ("RECOMMENDATION", "MANUAL", None),
+        ("INFORMATION", "FAIL", None),
+    ],
+)
+def test_an_uncurated_rule_follows_the_engine_s_split(
+    policy: str, confidence: str, expected: Outcome | None
+) -> None:
+    assert "img_alt_valid" not in IBM_CURATION
+    assert ibm_outcome("img_alt_valid", policy, confidence, rendered=True) == expected
+    assert ibm_outcome("img_alt_valid", policy, confidence, rendered=False) == expected
+
+
+def test_every_decision_has_a_reason() -> None:
+    for rule, curation in IBM_CURATION.items():
+        assert curation.rule == rule
+        assert len(curation.reason) > 40, rule
+
+
+def test_without_cdp_ibm_s_engine_is_injected_into_each_page(local_site: LocalSite) -> None:
+    from .test_runner import NoCdpChromium
+
+    config = settings("ibm")
+    with BrowserSession(config, NoCdpChromium(config)) as plain:
+        result = audited(plain, local_site, "/menu-plain", ONLY_IBM)
+        (engine,) = plain.engines
+        assert isinstance(engine, IbmEngine) and not engine.once_per_document
+    assert [f.rule for f in result.violations] == ["label_name_visible"]
