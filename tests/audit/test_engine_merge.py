@@ -77,6 +77,17 @@ def test_a_second_ibm_finding_joins_the_next_axe_finding_only_once() -> None:
     assert separate == second
 
 
+def test_a_merge_never_makes_two_findings_with_one_fingerprint_and_outcome() -> None:
+    violation = finding(Engine.AXE, "label")
+    review = finding(Engine.AXE, "label", outcome=Outcome.NEEDS_REVIEW)
+    ibm = finding(Engine.IBM, "input_label_exists")
+
+    first, second = merge_findings([review, violation, ibm])
+
+    assert (first.outcome, first.engines) == (Outcome.NEEDS_REVIEW, (Engine.AXE, Engine.IBM))
+    assert second == violation
+
+
 def test_the_json_report_lists_the_engines_and_reads_them_back() -> None:
     moment = datetime.datetime(2026, 12, 4, 6, 0, tzinfo=datetime.UTC)
     (merged,) = merge_findings(

@@ -77,7 +77,15 @@ def merge_findings(findings: Iterable[FindingResult]) -> list[FindingResult]:
                 by_element.setdefault(finding.element_path, []).append(len(merged))
             merged.append(finding)
         else:
-            merged[index] = _join(merged[index], finding)
+            joined = _join(merged[index], finding)
+            if joined.outcome != merged[index].outcome and any(
+                (other.fingerprint, other.outcome) == (joined.fingerprint, joined.outcome)
+                for other in merged
+            ):
+                # The same element already has that outcome under this fingerprint (axe reports
+                # one element both ways, rarely): one finding per fingerprint and outcome.
+                joined = replace(joined, outcome=merged[index].outcome)
+            merged[index] = joined
     return merged
 
 
