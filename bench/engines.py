@@ -18,6 +18,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     page_s: dict[str, list[float]] = {"axe": [], "axe+ibm": []}
     engine_s: dict[str, list[float]] = {"axe": [], "ibm": []}
     violations = {"axe": 0, "axe+ibm": 0}
+    #: Needs-review findings IBM's engine adds (its own, not merged into axe's), by rule.
+    ibm_review: Counter[str] = Counter()
     with gunicorn(CLEARWAY_WSGI_APP, server_env, common.ROOT, 2, log_path) as port:
         urls = [f"http://127.0.0.1:{port}{path}" for path in paths]
         for path in paths:  # warm the page cache
@@ -75,6 +78,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     result = session.analyse(page)
                     page_s[label].append(time.perf_counter() - started)
                     violations[label] += len(result.violations)
+                    if label == "axe+ibm":
+                        ibm_review.update(f.rule for f in result.needs_review if f.engine == "ibm")
                 driver = after.start()
                 for engine in after.engines:  # each engine again on the page as it is now
                     started = time.perf_counter()
@@ -96,7 +101,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         f"{BUDGET_RATIO:.2f}x budget. Violations on the demo pages: axe {violations['axe']}, "
         f"axe+IBM {violations['axe+ibm']} (expected: 0)."
     )
+    print(
+        f"IBM's own needs-review findings: {sum(ibm_review.values())} on {len(urls)} pages "
+        f"({', '.join(f'{rule} {count}' for rule, count in ibm_review.most_common())})."
+    )
     data = {
+        "ibm_needs_review": dict(ibm_review),
         "pages": len(urls),
         "page_s": {label: summary(values) for label, values in page_s.items()},
         "engine_s": {label: summary(values) for label, values in engine_s.items()},

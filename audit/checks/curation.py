@@ -34,8 +34,8 @@ class Decision(StrEnum):
     ON = "on"
     #: Needs review at most: the rule cannot tell a failure from a good page.
     REVIEW = "review"
-    #: The engine's split on elements the browser renders; needs review at most on elements it
-    #: does not (inside a closed ``<details>``, ``display: none``), which the rule misjudges.
+    #: The engine's split on elements the browser renders; nothing on elements it does not
+    #: (inside a closed ``<details>``, ``display: none``), which the rule misjudges.
     ON_WHEN_RENDERED = "on-when-rendered"
     #: Not reported.
     OFF = "off"
@@ -65,7 +65,8 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
                 Decision.ON_WHEN_RENDERED,
                 "A labelled field inside a closed `<details>` was reported as unlabelled: the "
                 "engine ignores labels that are not rendered. Fields that are shown are checked "
-                "as the engine says; hidden ones are left for review.",
+                "as the engine says; hidden ones are not reported (axe-core's `label` rule "
+                "checks them when they are shown).",
             ),
             Curation(
                 "element_tabbable_role_valid",
@@ -82,9 +83,31 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
             ),
             Curation(
                 "element_tabbable_unobscured",
-                Decision.REVIEW,
+                Decision.OFF,
                 "Whether a focused element is hidden by a sticky header depends on where the "
-                "page is scrolled; the engine can only suspect it.",
+                "page is scrolled, and the engine can only suspect it; Clearway's browser rule "
+                "`clearway-focus-not-obscured` focuses each element and looks.",
+            ),
+            Curation(
+                "style_focus_visible",
+                Decision.OFF,
+                "The engine reads the style sheets and asks for review of every element with "
+                "its own focus style (about seven a page on the demo council, all fine); "
+                "Clearway's browser rule `clearway-focus-visible` focuses each element and "
+                "compares what it sees.",
+            ),
+            Curation(
+                "style_color_misuse",
+                Decision.OFF,
+                "Reported on the `<style>` element of every page whose style sheet sets a "
+                "colour, asking for review of the whole page: it names no element to check.",
+            ),
+            Curation(
+                "element_tabbable_visible",
+                Decision.OFF,
+                "A skip link that is off screen until it is focused was asked for review on "
+                "every page; Clearway's browser rule `clearway-focus-visible` focuses each "
+                "element and checks that it shows.",
             ),
         ]
     }
@@ -109,6 +132,8 @@ def ibm_outcome(rule: str, policy: str, confidence: str, *, rendered: bool) -> O
     decision = curation.decision if curation else Decision.ON
     if outcome is None or decision == Decision.OFF:
         return None
-    if decision == Decision.REVIEW or (decision == Decision.ON_WHEN_RENDERED and not rendered):
+    if decision == Decision.ON_WHEN_RENDERED and not rendered:
+        return None
+    if decision == Decision.REVIEW:
         return Outcome.NEEDS_REVIEW
     return outcome
