@@ -120,6 +120,11 @@ _POLICY_OUTCOMES: Mapping[tuple[str, str], Outcome] = {
 }
 
 
+def ibm_rules_off() -> list[str]:
+    """The rules switched off, which need not run at all."""
+    return [rule for rule, curation in IBM_CURATION.items() if curation.decision == Decision.OFF]
+
+
 def ibm_outcome(rule: str, policy: str, confidence: str, *, rendered: bool) -> Outcome | None:
     """What Clearway reports for one IBM result, or None to leave it out.
 

@@ -80,7 +80,7 @@ def browser_engines(config: AuditSettings) -> list[BrowserEngine]:
     if Engine.AXE in config.ENGINES:
         engines.append(AxeEngine(config.AXE_SCRIPT, axe_options(config)))
     if Engine.IBM in config.ENGINES:
-        engines.append(IbmEngine())
+        engines.append(IbmEngine(skip_rules=config.DISABLED_RULES))
     return engines
 
 

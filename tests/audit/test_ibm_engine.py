@@ -72,7 +72,14 @@ def raw_rules(session: BrowserSession) -> set[str]:
     """The rules IBM's engine itself reports (before curation) on the page the browser shows."""
     (engine,) = [engine for engine in session.engines if isinstance(engine, IbmEngine)]
     assert session.driver is not None
-    answer: dict[str, Any] = engine._execute(session.driver)
+    skipped, engine.skip_rules = engine.skip_rules, []  # the rules switched off are not run
+    try:
+        answer: dict[str, Any] = engine._execute(session.driver)
+    finally:
+        engine.skip_rules = skipped
+    assert not set(skipped) & {
+        result["ruleId"] for result in engine._execute(session.driver)["results"]
+    }
     return {result["ruleId"] for result in answer["results"]}
 
 
@@ -206,6 +213,15 @@ def test_rules_switched_off_report_nothing_on_good_pages(
     assert rule in raw_rules(ibm_only)  # the engine reports it: the decision is what hides it
     assert rule not in {f.rule for f in result.findings}
     assert result.violations == []
+
+
+def test_a_disabled_ibm_rule_is_not_run(local_site: LocalSite) -> None:
+    with BrowserSession(
+        settings("ibm").with_overrides(DISABLED_RULES=("label_name_visible",))
+    ) as s:
+        (engine,) = s.engines
+        assert isinstance(engine, IbmEngine) and "label_name_visible" in engine.skip_rules
+        assert audited(s, local_site, "/menu-disabled", ONLY_IBM).violations == []
 
 
 def test_a_figure_with_a_caption_is_no_finding(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser.base import raw_script
-from audit.checks.curation import ibm_outcome
+from audit.checks.curation import ibm_outcome, ibm_rules_off
 from audit.core.enums import Engine, Impact, Level, Outcome
 from audit.engine.drivers.axe_results import attribution
 from audit.engine.drivers.base import EngineError, read_script
@@ -52,10 +52,19 @@ class IbmEngine:
 
     name = Engine.IBM
 
-    def __init__(self, script_path: str | None = None, ruleset: str = RULESET) -> None:
+    def __init__(
+        self,
+        script_path: str | None = None,
+        ruleset: str = RULESET,
+        *,
+        skip_rules: Iterable[str] = (),
+    ) -> None:
         self.script_path = script_path or default_script()
         self.source = read_script(self.script_path, PACKAGE)
         self.ruleset = ruleset
+        #: Rules not run at all: those switched off (their results would all be dropped), and
+        #: any ``skip_rules`` (the settings' DISABLED_RULES).
+        self.skip_rules = sorted({*ibm_rules_off(), *skip_rules})
         self.driver: WebDriver | None = None
         #: True when the engine is registered for every new document of the current browser.
         self.once_per_document = False
@@ -100,7 +109,7 @@ class IbmEngine:
         driver.execute_script(f"{self.source}\n;window.ace = ace;")
 
     def _execute(self, driver: WebDriver) -> dict[str, Any]:
-        answer = driver.execute_async_script(_RUN_IBM, self.ruleset)
+        answer = driver.execute_async_script(_RUN_IBM, self.ruleset, self.skip_rules)
         if not isinstance(answer, dict):
             return {"error": f"unexpected answer from the page: {answer!r:.200}"}
         return answer
