@@ -406,10 +406,13 @@ def clearway_run(
     from audit.engine.content_checks import content_checks
     from audit.storage.terms import load_terms
 
-    # The brief's "full axe run": axe-core only. "All rules": plus Clearway's content and
-    # browser rules, as the nightly audit runs them.
+    # The brief's "full axe run": axe-core only. "All rules": every engine (IBM's too) and
+    # Clearway's content and browser rules, as the nightly audit runs them.
     config = audit_settings().with_overrides(
-        WORKERS=workers, BROWSER_CHECKS=all_rules, CONTENT_CHECKS=all_rules
+        WORKERS=workers,
+        BROWSER_CHECKS=all_rules,
+        CONTENT_CHECKS=all_rules,
+        ENGINES=None if all_rules else ("axe",),
     )
     checks = content_checks(config, terms=load_terms()) if all_rules else None
     runner = AuditRunner(config, allowed_hosts=allowed, content_checks=checks)

@@ -23,7 +23,7 @@ if __package__ in (None, ""):
 
 from bench import common
 
-BENCHMARKS = ["page_weight", "queries", "server", "audit_throughput"]
+BENCHMARKS = ["page_weight", "queries", "server", "audit_throughput", "engines"]
 
 
 def run(name: str) -> tuple[int, float]:
@@ -147,6 +147,18 @@ def summary_rows(results: dict[str, dict[str, Any] | None]) -> list[list[Any]]:
                     verdict(two["peak_rss_bytes"] <= budget),
                 ]
             )
+    engines = results.get("engines")
+    if engines:
+        page_s = engines["page_s"]
+        rows.append(
+            [
+                "browser time per page, axe + IBM vs axe",
+                f"{page_s['axe+ibm']['mean']:.2f} s vs {page_s['axe']['mean']:.2f} s "
+                f"({engines['ratio']:.2f}x)",
+                f"<= {engines['budget_ratio']:.2f}x",
+                verdict(engines["ratio"] <= engines["budget_ratio"]),
+            ]
+        )
     return rows
 
 

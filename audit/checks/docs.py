@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audit.checks.catalogue import Rule, all_rules
+from audit.checks.curation import IBM_CURATION, Decision
 from audit.core.enums import Level, RuleKind
 
 #: Where the generated page lives, from the project's base directory.
@@ -25,7 +26,9 @@ by hand. Regenerate with `manage.py audit_rules > docs/audit-rules.md`; the test
 
 The audit runs axe-core's rules (WCAG 2.0, 2.1 and 2.2 at A and AA, and best practice; see
 [axe-core's rule list](https://github.com/dequelabs/axe-core/blob/develop/doc/rule-descriptions.md))
-and these rules of Clearway's own, which report with `"engine": "clearway"`. **Content** rules
+IBM Equal Access's rules (the `WCAG_2_2` rule set of its `accessibility-checker-engine`,
+curated: see [the last section](#ibm-equal-access-curated)), and these rules of Clearway's own,
+which report with `"engine": "clearway"`. **Content** rules
 read the page's HTML on the server: the audit runs them on every page, and the page editor runs
 them on the editor's draft. **Browser** rules need Chromium and run in the audit only.
 
@@ -107,6 +110,47 @@ def _ordered(rules: Iterable[Rule]) -> list[Rule]:
     )
 
 
+_DECISIONS = {
+    Decision.ON: "on: the engine's own split",
+    Decision.REVIEW: "needs review at most",
+    Decision.ON_WHEN_RENDERED: "on where shown; off on hidden elements",
+    Decision.OFF: "off",
+}
+
+_CURATION_HEADER = """\
+<a id="ibm-equal-access-curated"></a>
+
+## IBM Equal Access: curated rules
+
+IBM's engine runs in the same browser visit as axe-core, after it, with its `WCAG_2_2` rule
+set; its rule ids, and the WCAG criteria its rule set maps them to, are kept
+(`"engine": "ibm"`). When both engines report the same element for the same criterion, that is
+one finding, axe-core's (its fingerprint kept), naming both engines. IBM's results become:
+
+| rule set says | result | Clearway reports |
+| --- | --- | --- |
+| requirement (`VIOLATION`) | `FAIL` | a violation |
+| requirement (`VIOLATION`) | `POTENTIAL` | needs review |
+| recommendation | `FAIL` | needs review |
+| anything else (`MANUAL`, `INFORMATION`...) | | nothing |
+
+except for these rules, which report things that are not failures on good pages (the decisions
+have test pages in `tests/audit/test_ibm_engine.py`; the focus rules were measured on the demo
+council). Any IBM rule can also be switched off with `DISABLED_RULES`, and the whole engine with
+`ENGINES`.
+"""
+
+
+def curation_markdown() -> str:
+    """The section on IBM's rules and the decisions about them."""
+    rows = [
+        "| IBM rule | Decision | Why |",
+        "| --- | --- | --- |",
+        *(f"| `{c.rule}` | {_DECISIONS[c.decision]} | {c.reason} |" for c in IBM_CURATION.values()),
+    ]
+    return _CURATION_HEADER + "\n" + "\n".join(rows) + "\n"
+
+
 def rules_markdown() -> str:
     """The whole rules page, as Markdown."""
     rules = _ordered(all_rules().values())
@@ -125,4 +169,5 @@ def rules_markdown() -> str:
         if of_kind:
             parts.append(f"## {heading}\n")
             parts.extend(_section(r) for r in of_kind)
+    parts.append(curation_markdown())
     return "\n".join(parts).rstrip("\n") + "\n"

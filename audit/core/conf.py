@@ -26,6 +26,9 @@ class Configurable(Protocol):
     def options(self) -> Mapping[str, Any]: ...
 
 
+#: Every engine the audit can run: two browser engines and Clearway's own rules.
+ALL_ENGINES = ("axe", "ibm", "clearway")
+
 #: WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices.
 DEFAULT_TAGS = (
     "wcag2a",
@@ -62,6 +65,10 @@ class AuditSettings:
     CONTENT_CHECKS: bool = True
     #: Run Clearway's browser rules (reflow, text spacing, focus, keyboard...) after axe-core.
     BROWSER_CHECKS: bool = True
+    #: Engines to run: ``axe`` (axe-core), ``ibm`` (IBM Equal Access, in the same browser visit,
+    #: after axe) and ``clearway`` (Clearway's content and browser rules: without it, neither
+    #: runs, whatever CONTENT_CHECKS and BROWSER_CHECKS say).
+    ENGINES: tuple[str, ...] = ALL_ENGINES
     #: Rule ids to switch off: axe-core's (``region``) and Clearway's (``clearway-...``).
     DISABLED_RULES: tuple[str, ...] = ()
     #: Clearway rules' tunable values by rule id, e.g.
@@ -100,6 +107,24 @@ class AuditSettings:
     WINDOW_WIDTH: int = 1280
     WINDOW_HEIGHT: int = 1024
 
+    def __post_init__(self) -> None:
+        unknown = [name for name in self.ENGINES if name not in ALL_ENGINES]
+        if unknown or not self.ENGINES:
+            raise ImproperlyConfigured(
+                f"CLEARWAY_AUDIT['ENGINES'] must name one or more of {', '.join(ALL_ENGINES)}; "
+                f"got {', '.join(self.ENGINES) or 'none'}."
+            )
+
+    @property
+    def runs_content_checks(self) -> bool:
+        """Clearway's content rules run: CONTENT_CHECKS, and ``clearway`` in ENGINES."""
+        return self.CONTENT_CHECKS and "clearway" in self.ENGINES
+
+    @property
+    def runs_browser_checks(self) -> bool:
+        """Clearway's browser rules run: BROWSER_CHECKS, and ``clearway`` in ENGINES."""
+        return self.BROWSER_CHECKS and "clearway" in self.ENGINES
+
     def rule_options(self, rule: Configurable) -> dict[str, Any]:
         """``rule``'s options: its defaults with this configuration's overrides."""
         return {**rule.options, **self.RULE_OPTIONS.get(rule.id, {})}
@@ -123,6 +148,7 @@ def audit_settings() -> AuditSettings:
             f"Known: {', '.join(sorted(known))}."
         )
     for key in (
+        "ENGINES",
         "TAGS",
         "DISABLED_RULES",
         "ALLOWED_HOSTS",

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Engine(models.TextChoices):
     AXE = "axe", "axe-core"
+    #: IBM Equal Access's rule engine (npm: accessibility-checker-engine).
+    IBM = "ibm", "IBM Equal Access"
     CLEARWAY = "clearway", "Clearway"
 
 

@@ -1,8 +1,10 @@
 """Auditing URLs in headless Chromium: one browser session per worker thread.
 
 :class:`BrowserSession` audits one URL at a time in one long-lived browser: a pre-flight fetch
-(:mod:`audit.engine.fetch`), then the browser loads the page and axe-core (installed once per
-browser, :mod:`audit.engine.drivers.axe`) analyses it. A page that times out gets a new browser
+(:mod:`audit.engine.fetch`), then the browser loads the page and the engines in ``ENGINES`` analyse
+it in the same visit: axe-core (:mod:`audit.engine.drivers.axe`), then IBM Equal Access
+(:mod:`audit.engine.drivers.ibm`), each installed once per browser, their findings on one
+problem merged into one. A page that times out gets a new browser
 before the next page (Chromium is in an unknown state after a timed-out load); a page whose browser
 crashes is tried once more on a new browser; every ``RESTART_EVERY`` pages the browser is replaced
 to bound its memory.
@@ -39,15 +41,12 @@ from audit.checks.issues import issue_to_finding
 from audit.core.addresses import is_allowed
 from audit.core.conf import AuditSettings
 from audit.core.crashes import is_browser_crash
-from audit.core.enums import PageStatus
+from audit.core.enums import Engine, PageStatus
 from audit.engine.browsers import BrowserBackend, BrowserUnavailable, error_summary, get_backend
-from audit.engine.drivers.axe import AxeError, ClearwayAxe
-from audit.engine.drivers.axe_results import (
-    axe_version,
-    findings_from_results,
-    load_script,
-    run_options,
-)
+from audit.engine.drivers.axe import AxeEngine, ClearwayAxe
+from audit.engine.drivers.axe_results import run_options
+from audit.engine.drivers.base import BrowserEngine, EngineError, merge_findings
+from audit.engine.drivers.ibm import IbmEngine
 from audit.engine.guard import MAX_RECORDED, GuardUnavailable, PageRequests, RequestGuard
 from audit.engine.preparation import ContentChecks, PreparedPage, Preparer
 from audit.engine.reuse import AssetFingerprints, PreviousResults, analysis_key
@@ -73,6 +72,23 @@ def axe_options(config: AuditSettings) -> dict[str, Any]:
     return run_options(config.TAGS)
 
 
+def browser_engines(config: AuditSettings) -> list[BrowserEngine]:
+    """The browser engines ``ENGINES`` enables, in the order they run (axe first, so a merged
+    finding keeps axe's fingerprint). Raises ``EngineScriptMissing`` for an engine whose
+    script is not installed."""
+    engines: list[BrowserEngine] = []
+    if Engine.AXE in config.ENGINES:
+        engines.append(AxeEngine(config.AXE_SCRIPT, axe_options(config)))
+    if Engine.IBM in config.ENGINES:
+        engines.append(IbmEngine(skip_rules=config.DISABLED_RULES))
+    return engines
+
+
+def engine_versions(engines: Sequence[BrowserEngine]) -> dict[str, str]:
+    """Each browser engine's version, by engine name."""
+    return {str(engine.name): engine.version() for engine in engines}
+
+
 class BrowserSession:
     """One browser, reused page after page, with axe-core installed.
 
@@ -91,7 +107,7 @@ class BrowserSession:
         self.backend = backend or get_backend(config)
         #: Hosts every hop may be on, besides the host of the URL being audited.
         self.allowed_hosts = tuple(config.ALLOWED_HOSTS if allowed_hosts is None else allowed_hosts)
-        self.axe = ClearwayAxe(config.AXE_SCRIPT, axe_options(config))
+        self.engines = browser_engines(config)
         self.driver: WebDriver | None = None
         #: Checks the current browser's every request (GUARD_REQUESTS).
         self.guard: RequestGuard | None = None
@@ -100,6 +116,14 @@ class BrowserSession:
         #: Browsers started so far (the first one included).
         self.browsers_started = 0
         self._disabled = frozenset(config.DISABLED_RULES)
+
+    @property
+    def axe(self) -> ClearwayAxe:
+        """axe-core in this session's browser (when ``ENGINES`` has it)."""
+        for engine in self.engines:
+            if isinstance(engine, AxeEngine):
+                return engine.axe
+        raise AttributeError("axe-core is not among this session's engines")
 
     def __enter__(self) -> BrowserSession:
         return self
@@ -122,8 +146,9 @@ class BrowserSession:
                 driver.set_script_timeout(self.config.PAGE_TIMEOUT)
                 if self.config.GUARD_REQUESTS:
                     guard = self._guard(driver)
-                self.axe.install(driver, use_cdp=self.backend.supports_cdp)
-                if self.config.BROWSER_CHECKS:
+                for engine in self.engines:
+                    engine.install(driver, use_cdp=self.backend.supports_cdp)
+                if self.config.runs_browser_checks:
                     prepare_browser(driver)
             except BaseException:
                 if guard is not None:
@@ -181,7 +206,9 @@ class BrowserSession:
             refused = PageRequests()
             try:
                 try:
-                    results = self._analyse(page.fetched.final_url, page.allowed_hosts, refused)
+                    findings = self._analyse(
+                        page.fetched.final_url, page.page_key, page.allowed_hosts, refused
+                    )
                     checks = self._browser_checks(page.page_key, page.allowed_hosts, refused)
                 except Exception as error:
                     if refused.left_site and not isinstance(error, _LeftAllowedHosts):
@@ -194,7 +221,7 @@ class BrowserSession:
                     PageStatus.TIMEOUT,
                     f"the page took longer than {self.config.PAGE_TIMEOUT:g} s to load and analyse",
                 )
-            except AxeError as error:
+            except EngineError as error:
                 return result(PageStatus.ERROR, str(error))
             except _RunawayDialogs as error:
                 self.close()  # Its script may still be looping: the next page gets a new tab.
@@ -232,19 +259,15 @@ class BrowserSession:
                         PageStatus.ERROR, f"the browser could not load the page: {message}"
                     )
                 raise
-            findings = [
-                finding
-                for finding in findings_from_results(results, page.page_key)
-                if finding.rule not in self._disabled
-            ]
             return result(PageStatus.OK, findings=[*findings, *checks])
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _browser_checks(
         self, page_key: str, allowed: Sequence[str], refused: PageRequests
     ) -> list[FindingResult]:
-        """Clearway's browser rules on the page axe has just analysed (same document)."""
-        if not self.config.BROWSER_CHECKS or self.driver is None:
+        """Clearway's browser rules on the page the engines have just analysed (same
+        document)."""
+        if not self.config.runs_browser_checks or self.driver is None:
             return []
         # The keyboard rules press keys on links: a navigation they cause is refused like any
         # other, but it is the audit's doing, not the page's, so it does not count as leaving.
@@ -271,18 +294,22 @@ class BrowserSession:
             refused.blocked.extend(now.blocked[: max(0, MAX_RECORDED - len(refused.blocked))])
             refused.refused += now.refused
 
-    def _analyse(self, url: str, allowed: Sequence[str], refused: PageRequests) -> dict[str, Any]:
+    def _analyse(
+        self, url: str, page_key: str, allowed: Sequence[str], refused: PageRequests
+    ) -> list[FindingResult]:
         if self.driver is not None and self.pages_in_browser >= self.config.RESTART_EVERY:
             # A browser's memory grows over hundreds of pages: start afresh now and then.
             self.close()
         driver = self.start()
         self.pages_in_browser += 1
         with self._guarded(allowed, refused):
-            return self._load_and_run_axe(driver, url, allowed)
+            return self._load_and_run_engines(driver, url, page_key, allowed)
 
-    def _load_and_run_axe(
-        self, driver: WebDriver, url: str, allowed: Sequence[str]
-    ) -> dict[str, Any]:
+    def _load_and_run_engines(
+        self, driver: WebDriver, url: str, page_key: str, allowed: Sequence[str]
+    ) -> list[FindingResult]:
+        """Load ``url`` and run every engine on it, in order, in the same document; the
+        findings merged (:func:`audit.engine.drivers.base.merge_findings`)."""
         with contextlib.suppress(UnexpectedAlertPresentException):
             # A dialog opened while the page loaded: accepted below, like any other.
             driver.get(url)
@@ -293,10 +320,15 @@ class BrowserSession:
                 landed = driver.current_url
                 if landed != url and not is_allowed(landed, allowed):
                     raise _LeftAllowedHosts(landed)
-                results = self.axe.run()
+                findings = [
+                    finding
+                    for engine in self.engines
+                    for finding in engine.run(driver, page_key)
+                    if finding.rule not in self._disabled
+                ]
                 if self.guard is not None and self.guard.left_site():
                     raise _LeftAllowedHosts(self.guard.left_site())
-                return results
+                return merge_findings(findings)
             except UnexpectedAlertPresentException as error:
                 # The browser accepts a dialog left open, but a second one (alert() then
                 # confirm()) opening during a command fails that command: accept, try again.
@@ -381,18 +413,22 @@ class AuditRunner:
         the browsers are always quit.
         """
         targets = list(targets)
-        load_script(self.config.AXE_SCRIPT)  # AxeScriptMissing now, not once per page.
+        # EngineScriptMissing now, not once per page.
+        versions = engine_versions(browser_engines(self.config))
         self.backend.check()
         group = sink if isinstance(sink, SinkGroup) else SinkGroup(sink)
         workers = max(1, min(self.config.WORKERS, len(targets))) if targets else 0
         started_at = timezone.now()
-        version = axe_version(self.config.AXE_SCRIPT)
+        version = versions.get(Engine.AXE, "")
         reusing = self.previous is not None
         preparer = Preparer(
             self.config,
             self.allowed_hosts,
             assets=AssetFingerprints(self.config, self.allowed_hosts) if reusing else None,
-            analysis_key=analysis_key(self.config, version) if reusing else "",
+            # Every engine's version, and which engines run, decide the results too.
+            analysis_key=analysis_key(self.config, _engines_key(self.config, versions))
+            if reusing
+            else "",
             content_checks=self.content_checks,
         )
         group.begin(
@@ -407,6 +443,8 @@ class AuditRunner:
                     "browser": self.backend.describe(),
                     "page_timeout": self.config.PAGE_TIMEOUT,
                     "axe_once_per_document": self.backend.supports_cdp,
+                    "engines": list(self.config.ENGINES),
+                    "engine_versions": versions,
                     "reuse_unchanged": reusing,
                     **(configuration or {}),
                 },
@@ -418,6 +456,7 @@ class AuditRunner:
             finished_at=timezone.now(),
             axe_version=version,
             pages=pages,
+            engine_versions=versions,
         )
         group.end(summary)
         if sink_errors:
@@ -426,6 +465,13 @@ class AuditRunner:
                 f"{sink_errors[0]!r}"
             ) from sink_errors[0]
         return summary
+
+
+def _engines_key(config: AuditSettings, versions: Mapping[str, str]) -> str:
+    """The engines a run uses and their versions, for :func:`analysis_key`."""
+    return " ".join(
+        [*(f"{name}:{version}" for name, version in sorted(versions.items())), *config.ENGINES]
+    )
 
 
 class _Pipeline:

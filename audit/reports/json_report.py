@@ -48,6 +48,8 @@ def finding_data(finding: FindingResult) -> dict[str, Any]:
         "message": finding.message,
         "help_url": finding.help_url,
         "fingerprint": finding.fingerprint,
+        # Every engine that reported this problem, with its rule id ("engine" is the first).
+        "engines": {str(engine): rule for engine, rule in finding.engine_rules},
     }
 
 
@@ -56,7 +58,12 @@ def report_data(summary: RunSummary, tool: ToolInfo | None = None) -> dict[str, 
     tool = tool or ToolInfo()
     return {
         "schema": SCHEMA,
-        "tool": {"name": tool.name, "version": tool.version, "axe_version": summary.axe_version},
+        "tool": {
+            "name": tool.name,
+            "version": tool.version,
+            "axe_version": summary.axe_version,
+            "engines": summary.engine_versions or {"axe": summary.axe_version},
+        },
         "started_at": iso(summary.started_at),
         "finished_at": iso(summary.finished_at),
         "summary": {
@@ -113,6 +120,8 @@ def load_json_report(text: str | bytes) -> LoadedReport:
         started_at=reader.moment(data, "started_at"),
         finished_at=reader.moment(data, "finished_at"),
         axe_version=reader.text(tool, "axe_version", "tool"),
+        # Optional: reports written before IBM's engine have none.
+        engine_versions={str(k): str(v) for k, v in (tool.get("engines") or {}).items()},
         pages=[
             reader.page(page, f"pages[{index}]")
             for index, page in enumerate(reader.sequence(data, "pages"))
@@ -218,4 +227,15 @@ class _Reader:
             message=self.text(data, "message", where),
             help_url=self.text(data, "help_url", where),
             fingerprint=self.text(data, "fingerprint", where),
+            engine_rules=self.engine_rules(data, where),
+        )
+
+    def engine_rules(self, data: Mapping[str, Any], where: str) -> tuple[tuple[Engine, str], ...]:
+        """``engines`` (optional: reports written before IBM's engine have none)."""
+        engines = data.get("engines") or {}
+        if not isinstance(engines, dict):
+            raise ReportFormatError(f"In the report, {where}.engines should be an object.")
+        return tuple(
+            (self.choice({"engine": engine}, "engine", f"{where}.engines", Engine), str(rule))
+            for engine, rule in engines.items()
         )

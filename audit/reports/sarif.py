@@ -33,6 +33,7 @@ SARIF_SCHEMA = (
 FINGERPRINT_KEY = "clearwayFingerprint/v1"
 DRIVER_NAME = "Clearway"
 AXE_URI = "https://github.com/dequelabs/axe-core"
+IBM_URI = "https://github.com/IBMa/equal-access"
 
 
 def sarif_level(finding: FindingResult) -> str:
@@ -69,6 +70,17 @@ def _axe_extension(version: str) -> dict[str, str]:
     return {"name": "axe-core", "version": version, "informationUri": AXE_URI}
 
 
+def _extensions(summary: RunSummary) -> list[dict[str, str]]:
+    """The browser engines the run used: axe-core (always listed, as before), IBM's."""
+    extensions = [_axe_extension(summary.axe_version)]
+    ibm = summary.engine_versions.get(Engine.IBM)
+    if ibm:
+        extensions.append(
+            {"name": "accessibility-checker-engine", "version": ibm, "informationUri": IBM_URI}
+        )
+    return extensions
+
+
 def _location(page: PageAudit, finding: FindingResult | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": page.url}}}
     if finding is not None and finding.selector:
@@ -99,6 +111,7 @@ def _result(
             "selector": finding.selector,
             "html": finding.html,
             "details": finding.message,
+            "engines": {str(engine): rule for engine, rule in finding.engine_rules},
         },
     }
     if baseline is not None and finding.outcome == Outcome.VIOLATION:
@@ -155,7 +168,7 @@ def sarif_log(
             {
                 "tool": {
                     "driver": driver,
-                    "extensions": [_axe_extension(summary.axe_version)],
+                    "extensions": _extensions(summary),
                 },
                 "invocations": [invocation],
                 "results": results,

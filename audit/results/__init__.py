@@ -17,7 +17,12 @@ class AuditTarget:
 
 @dataclass(frozen=True)
 class FindingResult:
-    """One element failing one rule on one page."""
+    """One element failing one rule on one page.
+
+    When several engines report the same problem (the same element and WCAG criterion), they
+    are one finding: ``engine`` and ``rule`` are the first engine's (axe's when it is one of
+    them, so its fingerprint is kept), and ``engine_rules`` names every engine with its rule.
+    """
 
     rule: str
     engine: Engine
@@ -38,6 +43,21 @@ class FindingResult:
     region: str = ""
     #: The StreamField block's id (``data-block-id``) when the element is in one.
     block_id: str = ""
+    #: ``(engine, rule)`` for every engine that reported this problem, the first first.
+    #: Empty when given: ``((engine, rule),)``.
+    engine_rules: tuple[tuple[Engine, str], ...] = ()
+    #: The element's full CSS path (axe-core's ``ancestry``), to match the engines' findings
+    #: on one element; not reported or stored.
+    element_path: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.engine_rules:
+            object.__setattr__(self, "engine_rules", ((self.engine, self.rule),))
+
+    @property
+    def engines(self) -> tuple[Engine, ...]:
+        """Every engine that reported this problem, ``engine`` first."""
+        return tuple(engine for engine, _ in self.engine_rules)
 
     @property
     def is_violation(self) -> bool:

@@ -26,6 +26,8 @@ class RunSummary:
     finished_at: datetime.datetime
     axe_version: str
     pages: list[PageAudit]
+    #: Each browser engine's version, by engine name (``{"axe": "4.14.1", "ibm": "4.0.34"}``).
+    engine_versions: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:

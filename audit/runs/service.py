@@ -111,7 +111,7 @@ def run_hosts(plan: Plan, config: AuditSettings) -> tuple[str, ...]:
 def plan_content_checks(plan: Plan, config: AuditSettings) -> ContentChecks | None:
     """The content rules for a plan: Wagtail pages are compared with the site's other pages
     (duplicate titles); each of a list of URLs from elsewhere with the URLs before it."""
-    if not config.CONTENT_CHECKS:
+    if not config.runs_content_checks:
         return None
     titles = SiteTitles.from_wagtail() if plan.wagtail_titles else SiteTitles.growing()
     return content_checks(config, site_titles=titles, terms=load_terms())
@@ -221,6 +221,7 @@ def stored_summary(run_id: int) -> RunSummary:
         started_at=run.started_at or run.created_at,
         finished_at=run.finished_at or timezone.now(),
         axe_version=run.axe_version,
+        engine_versions=dict(run.configuration.get("engine_versions") or {}),
         pages=[
             stored_page(result, findings.get(result.pk, []))
             for result in run.page_results.order_by("pk")

@@ -163,6 +163,9 @@ class Finding(models.Model):
     region = models.CharField(max_length=100, blank=True)
     #: The StreamField block the element is in (``data-block-id``), when it is in one.
     block_id = models.CharField(max_length=64, blank=True)
+    #: Every engine that reported this problem, with its rule: ``[["axe", "label"], ["ibm",
+    #: "input_label_exists"]]``; empty for rows stored before there were two engines.
+    engine_rules = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["url", "rule"]
@@ -199,6 +202,7 @@ class Finding(models.Model):
             source=result.source,
             region=cls._fit("region", result.region),
             block_id=cls._fit("block_id", result.block_id),
+            engine_rules=[[str(engine), rule] for engine, rule in result.engine_rules],
         )
 
     @classmethod
@@ -224,6 +228,7 @@ class Finding(models.Model):
             source=Source(self.source),
             region=self.region,
             block_id=self.block_id,
+            engine_rules=tuple((Engine(engine), str(rule)) for engine, rule in self.engine_rules),
         )
 
 

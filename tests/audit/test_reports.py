@@ -42,7 +42,13 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
 
     assert set(data) == {"schema", "tool", "started_at", "finished_at", "summary", "pages"}
     assert data["schema"] == "clearway.audit/1"
-    assert data["tool"] == {"name": "clearway", "version": "1.2.3", "axe_version": "4.10.2"}
+    # tool.engines and each finding's engines: added with the second engine (issue 9).
+    assert data["tool"] == {
+        "name": "clearway",
+        "version": "1.2.3",
+        "axe_version": "4.10.2",
+        "engines": {"axe": "4.10.2"},
+    }
     assert data["started_at"] == "2025-01-15T02:00:00+00:00"
     assert data["finished_at"] == "2025-01-15T02:01:35+00:00"
     # advice: added with the advice outcome (issue 9), a compatible addition.
@@ -80,6 +86,7 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
         "message": "Fix any of the following:\n  Element does not have an alt attribute",
         "help_url": "https://dequeuniversity.com/rules/axe/4.10/image-alt",
         "fingerprint": finding(url="http://localhost/bins/").fingerprint,
+        "engines": {"axe": "image-alt"},
     }
     outcomes = {f["outcome"] for entry in data["pages"] for f in entry["findings"]}
     assert outcomes == {"violation", "needs-review"}

@@ -27,7 +27,15 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser.base import raw_script
-from audit.engine.drivers.axe_results import load_script, run_options
+from audit.core.enums import Engine
+from audit.engine.drivers.axe_results import (
+    axe_version,
+    findings_from_results,
+    load_script,
+    run_options,
+)
+from audit.engine.drivers.base import EngineError
+from audit.results import FindingResult
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +44,7 @@ logger = logging.getLogger(__name__)
 _RUN_AXE = raw_script("where") + "\n" + (Path(__file__).with_name("js") / "run-axe.js").read_text()
 
 
-class AxeError(RuntimeError):
+class AxeError(EngineError):
     """axe-core could not analyse the page; the message is axe's."""
 
 
@@ -105,3 +113,24 @@ class ClearwayAxe(Axe):
         if not isinstance(answer, dict):
             return {"error": f"unexpected answer from the page: {answer!r:.200}"}
         return answer
+
+
+class AxeEngine:
+    """axe-core as one of the audit's engines (:class:`audit.engine.drivers.base.BrowserEngine`)."""
+
+    name = Engine.AXE
+
+    def __init__(self, script_path: str, options: Mapping[str, Any] | None = None) -> None:
+        self.script_path = script_path
+        self.axe = ClearwayAxe(script_path, options)
+
+    def version(self) -> str:
+        return axe_version(self.script_path)
+
+    def install(self, driver: WebDriver, *, use_cdp: bool = True) -> bool:
+        return self.axe.install(driver, use_cdp=use_cdp)
+
+    def run(self, driver: WebDriver, page_key: str) -> list[FindingResult]:
+        if self.axe.selenium is not driver:
+            raise AxeError("AxeEngine.install(driver) was not called for this browser.")
+        return findings_from_results(self.axe.run(), page_key)

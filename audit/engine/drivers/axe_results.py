@@ -12,6 +12,7 @@ from typing import Any
 
 from audit.core.conf import DEFAULT_TAGS
 from audit.core.enums import Engine, Impact, Level, Outcome, Source
+from audit.engine.drivers.base import EngineScriptMissing
 from audit.results import FindingResult
 from audit.results.fingerprints import fingerprint
 
@@ -19,7 +20,7 @@ _SUCCESS_CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
 _LEVEL_TAG = re.compile(r"^wcag2\d?(a{1,3})$")
 
 
-class AxeScriptMissing(FileNotFoundError):
+class AxeScriptMissing(EngineScriptMissing):
     """axe-core is not installed where the settings say (run `npm ci`)."""
 
 
@@ -124,6 +125,7 @@ def findings_from_results(results: Mapping[str, Any], page_key: str) -> list[Fin
                         help_url=rule.get("helpUrl", ""),
                         fingerprint=finding_id,
                         help=rule.get("help", ""),
+                        element_path=path,
                         **attribution(node),
                     ),
                 )

@@ -14,10 +14,11 @@ from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from audit.core.conf import AuditSettings, audit_settings
+from audit.core.conf import ALL_ENGINES, AuditSettings, audit_settings
 from audit.core.enums import Impact, PageStatus
 from audit.engine.browsers import BrowserUnavailable
-from audit.engine.drivers.axe_results import AxeScriptMissing, load_script
+from audit.engine.drivers.base import EngineScriptMissing
+from audit.engine.runner import browser_engines
 from audit.reports import ReportFormat, ReportSink
 from audit.reports.baseline import BaselineError, exit_status, load_baseline, parse_fail_on
 from audit.reports.progress import ProgressSink
@@ -76,6 +77,12 @@ class Command(BaseCommand):
             help="Do not fail the audit because some pages could not be audited (a dead link, "
             "a timeout, a page that left the site): by default they exit 1 like violations.",
         )
+        parser.add_argument(
+            "--engines",
+            metavar="LIST",
+            help=f"Engines to run, comma-separated, from {','.join(ALL_ENGINES)} (default: the "
+            "ENGINES setting, all of them unless changed).",
+        )
         parser.add_argument("--workers", type=int, help="Browsers in parallel (default: cores).")
         parser.add_argument(
             "--no-store", action="store_true", help="Do not keep the results in the database."
@@ -127,6 +134,7 @@ class Command(BaseCommand):
             if options[name] is not None and options[name] < 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1.")
         return audit_settings().with_overrides(
+            ENGINES=parse_engines(options["engines"]),
             WORKERS=options["workers"],
             MAX_PAGES=options["max_pages"],
             MAX_DEPTH=options["max_depth"],
@@ -183,10 +191,25 @@ def request_from(options: dict[str, Any]) -> AuditRequest:
     )
 
 
+def parse_engines(value: str | None) -> tuple[str, ...] | None:
+    """``--engines axe,ibm``: the engines, or None for the setting's."""
+    if value is None:
+        return None
+    engines = tuple(dict.fromkeys(name.strip() for name in value.split(",") if name.strip()))
+    unknown = [name for name in engines if name not in ALL_ENGINES]
+    if unknown or not engines:
+        raise CommandError(
+            f"--engines takes one or more of {', '.join(ALL_ENGINES)}, comma-separated; "
+            f"got {value!r}."
+        )
+    return engines
+
+
 def check_axe_script(config: AuditSettings) -> None:
+    """Fail before any page when an engine's script is not installed."""
     try:
-        load_script(config.AXE_SCRIPT)
-    except AxeScriptMissing as error:
+        browser_engines(config)
+    except EngineScriptMissing as error:
         raise CommandError(str(error)) from error
 
 
