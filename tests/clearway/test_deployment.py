@@ -512,6 +512,11 @@ def test_make_serve_stack_serves_compressed_hashed_static_files_and_stops_togeth
         commands = group_commands(script.pid)
         assert any("gunicorn clearway.wsgi:application" in command for command in commands)
         assert any("manage.py db_worker" in command for command in commands)
+        # The worker starts beside gunicorn, not before it answers: on a busy machine it may
+        # still be setting Django up (bounded wait).
+        deadline = time.monotonic() + 60
+        while "Starting worker" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.25)
         # What Ctrl-C does to the script (a terminal sends SIGINT to the whole group; a
         # background process ignores SIGINT, so the test sends SIGTERM to the script alone).
         script.send_signal(signal.SIGTERM)
