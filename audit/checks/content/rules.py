@@ -426,3 +426,164 @@ CHECKS = {
     ALT_PREFIX.id: images.check_alt_prefix,
     STATEMENT_LINK.id: statement.check_statement_link,
 }
+
+# Issue 9: rules where the engines miss (tables, forms, links, markup). ----------------------
+# Imported here, not at the top, so that this block stays in one piece.
+from audit.checks.content import tables  # noqa: E402
+
+TABLE_HEADERS = register(
+    Rule(
+        id=tables.NO_HEADERS,
+        title="Data tables have header cells",
+        what=(
+            "A table of data has no header cells (``<th>``). It is reported as a failure when "
+            "the table shows it holds data (a caption, a ``<thead>``, a summary or a bold "
+            "first row) and as one to check when it only has several rows and columns."
+        ),
+        why=(
+            "Screen readers read each value with its column and row headers (“Band C, "
+            "£1,650”). Without header cells, residents hear a string of numbers with no way "
+            "to tell what each one is."
+        ),
+        how=(
+            "Mark the top row (and the first column, if it holds labels) as headers: tick "
+            "“header row” in the table block, or use ``<th>`` in the HTML. If the table only "
+            'lays out the page, add ``role="presentation"`` or use CSS instead.'
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_HEADER_SCOPE = register(
+    Rule(
+        id=tables.HEADER_SCOPE,
+        title="Headers in both directions say which way they apply",
+        what=(
+            "A table has headers across the top and down the first column, and none of them "
+            "has a ``scope`` (nor do the cells have ``headers``). Reported to check: most "
+            "screen readers guess right on a simple table, some do not."
+        ),
+        why=(
+            "Each value has two headers, its column's and its row's. ``scope`` tells every "
+            "screen reader which is which, so residents hear both with the value."
+        ),
+        how=(
+            'Add ``scope="col"`` to the top row\'s headers and ``scope="row"`` to the first '
+            "column's."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LAYOUT_TABLE = register(
+    Rule(
+        id=tables.LAYOUT_TABLE,
+        title="Tables are not used for layout",
+        what=(
+            "A table without header cells seems to lay out the page rather than hold data: "
+            "its cells hold a form, headings, lists or another table, or it has a single "
+            'column or cell. Reported to check; ``role="presentation"`` tables are left alone.'
+        ),
+        why=(
+            "Screen readers announce a table's size and its rows and columns, which makes no "
+            "sense for layout, and the reading order follows the cells, not the design. On a "
+            "phone, a layout table does not reflow."
+        ),
+        how=(
+            'Lay the content out with CSS. If the table must stay, add ``role="presentation"`` '
+            "so it is not announced as a table."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+NESTED_TABLE = register(
+    Rule(
+        id=tables.NESTED_TABLE,
+        title="Tables are not nested",
+        what=(
+            "A table sits inside a cell of another table (one that is not "
+            '``role="presentation"``). Reported to check.'
+        ),
+        why=(
+            "Screen reader users move through a table cell by cell. Inside a nested table "
+            "they lose track of which table, row and column they are in."
+        ),
+        how="Put the tables one after the other, or combine them into one table.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_ROW_CELLS = register(
+    Rule(
+        id=tables.ROW_CELLS,
+        title="Every row of a table has the same number of columns",
+        what=(
+            "The rows of a table with headers cover different numbers of columns (counting "
+            "``colspan`` and ``rowspan``). A failure when a row runs past the header row, so "
+            "its last cells have no column header; otherwise reported to check."
+        ),
+        why=(
+            "Screen readers read each value with its column header. Cells beyond the header "
+            "row have none, and ragged rows make values appear under the wrong header."
+        ),
+        how=(
+            "Give every row the same number of cells; use ``colspan`` for a cell that spans "
+            "columns, and an empty cell where there is no value."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_NAME = register(
+    Rule(
+        id=tables.TABLE_NAME,
+        title="Tables have a caption when a page has several",
+        what=(
+            "The page has two or more data tables and one has no name: no ``<caption>``, "
+            "``aria-label`` or ``aria-labelledby``, and no heading just before it. Reported "
+            "to check."
+        ),
+        why=(
+            "Screen reader users can jump from table to table; a caption tells them which "
+            "one they have reached without reading it."
+        ),
+        how="Give the table a caption that says what it shows, such as “Council tax bands 2025”.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        TABLE_HEADERS.id: tables.check_table_headers,
+        TABLE_HEADER_SCOPE.id: tables.check_header_scope,
+        LAYOUT_TABLE.id: tables.check_layout_table,
+        NESTED_TABLE.id: tables.check_nested_table,
+        TABLE_ROW_CELLS.id: tables.check_row_cells,
+        TABLE_NAME.id: tables.check_table_name,
+    }
+)
