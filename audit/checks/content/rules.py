@@ -429,7 +429,7 @@ CHECKS = {
 
 # Issue 9: rules where the engines miss (tables, forms, links, markup). ----------------------
 # Imported here, not at the top, so that this block stays in one piece.
-from audit.checks.content import tables  # noqa: E402
+from audit.checks.content import forms, tables  # noqa: E402
 
 TABLE_HEADERS = register(
     Rule(
@@ -585,5 +585,152 @@ CHECKS.update(
         NESTED_TABLE.id: tables.check_nested_table,
         TABLE_ROW_CELLS.id: tables.check_row_cells,
         TABLE_NAME.id: tables.check_table_name,
+    }
+)
+
+FORM_GROUP = register(
+    Rule(
+        id=forms.GROUP,
+        title="Radio buttons and checkboxes are grouped with their question",
+        what=(
+            "Two or more radio buttons or checkboxes with the same name are not in a "
+            '``<fieldset>`` with a ``<legend>`` (or an element with ``role="group"`` or '
+            '``"radiogroup"`` and a name). In a table with headers, reported to check.'
+        ),
+        why=(
+            "Screen reader users hear each option (“Yes”, “No”) but not the question it "
+            "answers, unless the options are grouped under it."
+        ),
+        how=(
+            "Put the options in a ``<fieldset>`` and write the question in its ``<legend>``. "
+            "Form builders usually have a “group” or “fieldset” setting for this."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+EMPTY_LEGEND = register(
+    Rule(
+        id=forms.EMPTY_LEGEND,
+        title="Legends are not empty",
+        what=(
+            "A ``<fieldset>`` has a ``<legend>`` with no text (and no ``aria-label``). A "
+            "failure when the fieldset groups radio buttons or checkboxes; otherwise reported "
+            "to check."
+        ),
+        why="Screen readers announce the group with nothing to say what it is about.",
+        how="Write the question or the group's name in the legend.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+PLACEHOLDER_LABEL = register(
+    Rule(
+        id=forms.PLACEHOLDER_LABEL,
+        title="Fields have a label, not just a placeholder",
+        what=(
+            "A text field's only label is its placeholder (the grey text inside it). A single "
+            "field with a named button beside it (a search box) is reported to check."
+        ),
+        why=(
+            "The placeholder disappears as soon as the resident types, so they must remember "
+            "what the field was for; it is also faint and hard to read."
+        ),
+        how="Add a visible ``<label>`` for the field. Keep any example as a hint below it.",
+        wcag=("3.3.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+HINT_NOT_LINKED = register(
+    Rule(
+        id=forms.HINT_NOT_LINKED,
+        title="Hints are tied to their field",
+        what=(
+            "A hint next to a field (an element with ``hint`` or ``help-block`` in its class, "
+            "or an id ending in ``-hint``) is not referenced by the field's "
+            "``aria-describedby`` (or its group's) and is not inside its label."
+        ),
+        why=(
+            "Screen reader users move from field to field and hear only what is tied to "
+            "each field: a hint that is not tied (“Use the format 01 12 2025”) is missed."
+        ),
+        how=(
+            "Give the hint an id and put it in the field's ``aria-describedby``, as the "
+            "GOV.UK design system does."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+SAME_LABEL = register(
+    Rule(
+        id=forms.SAME_LABEL,
+        title="Different fields have different labels",
+        what=(
+            "Two fields in the same form (and the same fieldset) have the same label. When a "
+            "heading between them may say which is which, reported to check."
+        ),
+        why=(
+            "Screen reader users moving from field to field hear the same label twice and "
+            "cannot tell which one is for what."
+        ),
+        how=(
+            "Make each label say what the field is for (“Your email address”, “Your "
+            "partner's email address”), or put each set of fields in its own fieldset."
+        ),
+        wcag=("2.4.6",),
+        level=Level.AA,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHANGE_CONTEXT = register(
+    Rule(
+        id=forms.CHANGE_CONTEXT,
+        title="Choosing an option does not change the page",
+        what=(
+            "A select (or another field) has an ``onchange`` script that goes to another page "
+            "or submits the form as soon as its value changes. Scripts added another way "
+            "cannot be seen in the HTML."
+        ),
+        why=(
+            "Keyboard users change a select's option with the arrow keys: the first key press "
+            "takes them away before they reach the option they wanted."
+        ),
+        how="Add a “Go” button and act only when it is pressed.",
+        wcag=("3.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        FORM_GROUP.id: forms.check_group,
+        EMPTY_LEGEND.id: forms.check_empty_legend,
+        PLACEHOLDER_LABEL.id: forms.check_placeholder_label,
+        HINT_NOT_LINKED.id: forms.check_hint_not_linked,
+        SAME_LABEL.id: forms.check_same_label,
+        CHANGE_CONTEXT.id: forms.check_change_context,
     }
 )
