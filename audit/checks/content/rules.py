@@ -429,7 +429,7 @@ CHECKS = {
 
 # Issue 9: rules where the engines miss (tables, forms, links, markup). ----------------------
 # Imported here, not at the top, so that this block stays in one piece.
-from audit.checks.content import forms, tables  # noqa: E402
+from audit.checks.content import forms, link_purpose, markup, tables  # noqa: E402
 
 TABLE_HEADERS = register(
     Rule(
@@ -732,5 +732,220 @@ CHECKS.update(
         HINT_NOT_LINKED.id: forms.check_hint_not_linked,
         SAME_LABEL.id: forms.check_same_label,
         CHANGE_CONTEXT.id: forms.check_change_context,
+    }
+)
+
+LINK_NO_DESTINATION = register(
+    Rule(
+        id=link_purpose.NO_DESTINATION,
+        title="Links go somewhere",
+        what=(
+            "A link's address is ``#`` or ``javascript:``: it goes nowhere, and a script acts "
+            "when it is clicked. Reported to check (a “Back to top” link to ``#`` is fine)."
+        ),
+        why=(
+            "Screen readers announce it as a link, so residents expect a new page, and it may "
+            "not work from the keyboard or without scripts. Something that acts on the page "
+            "is a button."
+        ),
+        how=(
+            "Use a ``<button>`` for something that acts on the page (opens a menu, shows "
+            "more), and a real address for a link."
+        ),
+        wcag=("4.1.2",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LINK_ADJACENT_SAME = register(
+    Rule(
+        id=link_purpose.ADJACENT_SAME,
+        title="One link for one place, not two side by side",
+        what=(
+            "Two links next to each other, with no text between them, go to the same place, "
+            "one of them an image or icon link (a card's picture and its title, a logo and "
+            "the site's name). A file link beside its ``download`` button is fine."
+        ),
+        why=(
+            "Keyboard users press Tab twice to pass one destination, and screen reader users "
+            "hear it twice (once perhaps with no name). Not a WCAG failure on its own."
+        ),
+        how="Put the image and the text inside one link.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LINK_PUNCTUATION = register(
+    Rule(
+        id=link_purpose.PUNCTUATION,
+        title="Link text is words, not symbols",
+        what="A link's only text is punctuation or a symbol: “»”, “→”, “>”, “…”, “+”.",
+        why=(
+            "Screen readers read the symbol's name or nothing at all, so residents who list "
+            "the page's links cannot tell where it goes."
+        ),
+        how=(
+            "Use words (“Next page”), or keep the symbol and add visually hidden text or an "
+            "``aria-label`` that says where the link goes."
+        ),
+        wcag=("2.4.4",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+MEDIA_TRANSCRIPT = register(
+    Rule(
+        id=link_purpose.MEDIA_TRANSCRIPT,
+        title="Audio and video links have a transcript nearby",
+        what=(
+            "A link to an audio or video file (MP3, MP4, WAV...) has no transcript, captions "
+            "or sign language version mentioned near it. Reported to check: the alternative "
+            "may be elsewhere."
+        ),
+        why=(
+            "Deaf and hard of hearing residents cannot hear a recording; a transcript also "
+            "helps people who cannot play sound where they are."
+        ),
+        how=(
+            "Publish a transcript (and captions for a video) and link to it next to the recording."
+        ),
+        wcag=("1.2.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+JUSTIFIED_TEXT = register(
+    Rule(
+        id=markup.JUSTIFIED,
+        title="Text is not justified",
+        what=(
+            "Text is aligned to both margins (``text-align: justify`` in a ``style`` "
+            'attribute or the page\'s ``<style>``, or ``align="justify"``).'
+        ),
+        why=(
+            "Justified text has uneven gaps between words, and “rivers” of white space run "
+            "down the page: harder to read, especially for people with dyslexia. WCAG 1.4.8 "
+            "(level AAA) asks for text that is not justified."
+        ),
+        how="Align body text to the left.",
+        wcag=("1.4.8",),
+        level=Level.AAA,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+PRESENTATIONAL_ELEMENT = register(
+    Rule(
+        id=markup.PRESENTATIONAL,
+        title="No old presentational elements",
+        what=(
+            "The page uses an element HTML no longer has, for looks only: ``<font>``, "
+            "``<center>``, ``<big>``, ``<tt>``, ``<strike>``, ``<basefont>``. (``<marquee>`` "
+            "and ``<blink>`` are axe-core's rules.)"
+        ),
+        why=(
+            "Its look does not reach people who use their own colours and fonts or a screen "
+            "reader; it usually comes from pasting out of a word processor, with other "
+            "problems. Not a WCAG failure on its own."
+        ),
+        how="Remove it: use headings, paragraphs and lists, and the site's styles.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+DUPLICATE_ID_REFERENCE = register(
+    Rule(
+        id=markup.DUPLICATE_ID,
+        title="Ids that other elements point to are unique",
+        what=(
+            "Two or more elements share an id that table cells name in ``headers`` (a "
+            'failure) or that a link on the page goes to (``href="#id"``, reported to '
+            "check). Ids named by ``for`` and ARIA attributes are axe-core's "
+            "``duplicate-id-aria``; ids nothing points to are left alone."
+        ),
+        why=(
+            "The reference finds only the first element: cells are read with the wrong "
+            "header, and a skip link or contents link may go to the wrong place."
+        ),
+        how="Give every element its own id, and point to the right one.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+ACCESSKEY = register(
+    Rule(
+        id=markup.ACCESSKEY,
+        title="Access keys do not clash",
+        what="An element has an ``accesskey``. Reported to check.",
+        why=(
+            "Access keys can override the keys of screen readers, browsers and other "
+            "tools, and few residents know they exist. WCAG asks nothing of them (they "
+            "always need a modifier key)."
+        ),
+        how="Remove the access key, or check it clashes with no common shortcut.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TITLE_DIFFERS_FROM_ALT = register(
+    Rule(
+        id=markup.TITLE_ALT,
+        title="An image's title does not say what its alt text does not",
+        what=(
+            "An image has a ``title`` that differs from its alt text, or an empty alt text "
+            "(decoration) and a title. Reported to check."
+        ),
+        why=(
+            "Only mouse users see a title, when they hover, and screen readers read the alt "
+            "text (some the title too). What the title says may be lost, and an image with a "
+            "title may carry information its empty alt text hides."
+        ),
+        how="Put what matters in the alt text and remove the title.",
+        wcag=("1.1.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        LINK_NO_DESTINATION.id: link_purpose.check_no_destination,
+        LINK_ADJACENT_SAME.id: link_purpose.check_adjacent_same,
+        LINK_PUNCTUATION.id: link_purpose.check_punctuation,
+        MEDIA_TRANSCRIPT.id: link_purpose.check_media_transcript,
+        JUSTIFIED_TEXT.id: markup.check_justified,
+        PRESENTATIONAL_ELEMENT.id: markup.check_presentational,
+        DUPLICATE_ID_REFERENCE.id: markup.check_duplicate_id,
+        ACCESSKEY.id: markup.check_accesskey,
+        TITLE_DIFFERS_FROM_ALT.id: markup.check_title_alt,
     }
 )
