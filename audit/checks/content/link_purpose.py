@@ -181,8 +181,17 @@ def check_punctuation(document: ContentDocument, context: CheckContext) -> list[
             "hidden text or an aria-label, such as “Next page”.",
         )
         for element, name in _link_names(document)
-        if _only_symbols(name)
+        if _only_symbols(name) and not _described(document, element)
     ]
+
+
+def _described(document: ContentDocument, element: HtmlElement) -> bool:
+    """A description in words (``title``, ``aria-describedby``) read after the symbol: a
+    heading's "¶" permalink titled "Link to this section"."""
+    ids = (element.get("aria-describedby") or "").split()
+    described = [document.element_by_id(i) for i in ids]
+    words = " ".join(text_of(d) for d in described if d is not None)
+    return not _only_symbols(fold(f"{words} {element.get('title') or ''}") or "…")
 
 
 def _media_kind(element: HtmlElement) -> str | None:

@@ -120,3 +120,12 @@ def test_links_with_words_or_digits_pass(text: str) -> None:
 def test_media_links_without_a_transcript_are_to_review(link: str) -> None:
     (found,) = issues(page(f"<p>{link}</p>"), MEDIA)
     assert found.outcome == Outcome.NEEDS_REVIEW
+
+
+def test_a_symbol_described_in_words_passes() -> None:
+    permalink = (
+        '<h2 id="fees">Fees <a class="headerlink" href="#fees" title="Link to this section">'
+        "¶</a></h2>"
+    )
+    assert issues(page(permalink), SYMBOL) == []
+    assert len(issues(page(permalink.replace(' title="Link to this section"', "")), SYMBOL)) == 1
