@@ -130,27 +130,31 @@ def _pictured(link: HtmlElement, name: str) -> bool:
 
 
 def check_adjacent_same(document: ContentDocument, context: CheckContext) -> list[Issue]:
-    positions = _text_positions(document)
     names = _link_names(document)
-    issues = []
+    candidates = []
     for (first, first_name), (second, second_name) in pairwise(names):
         href = (first.get("href") or "").strip()
         if not href or href.startswith("#") or href.lower().startswith("javascript:"):
-            continue
-        if first in second.iterancestors() or second in first.iterancestors():
-            continue
-        if first not in positions or second not in positions:
             continue
         if first.get("download") is not None or second.get("download") is not None:
             continue  # open and save: two things to do with one file (WordPress's file block)
         if not (_pictured(first, first_name) or _pictured(second, second_name)):
             continue  # two text links: each may say something of its own
-        if positions[first][1] != positions[second][0]:
-            continue  # text between them
+        if first in second.iterancestors() or second in first.iterancestors():
+            continue
         here = normalise_href(href, context.url, context.tracking_parameters)
         there = normalise_href(second.get("href") or "", context.url, context.tracking_parameters)
-        if here != there:
+        if here == there:
+            candidates.append((first, first_name, second, second_name))
+    if not candidates:
+        return []
+    positions = _text_positions(document)  # a walk of the page, only when it can matter
+    issues = []
+    for first, first_name, second, second_name in candidates:
+        if first not in positions or second not in positions:
             continue
+        if positions[first][1] != positions[second][0]:
+            continue  # text between them
         shown = " and ".join(quote(n or "(no text)", 40) for n in (first_name, second_name))
         issues.append(
             element_issue(
