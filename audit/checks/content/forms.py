@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from audit.checks.content.context import CheckContext, element_issue, quote
 from audit.checks.content.document import HEADING_TAGS, ContentDocument, fold, text_of
-from audit.checks.content.elements import visible
+from audit.checks.content.elements import hidden_within, visible
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
 
@@ -225,7 +225,7 @@ def check_hint_not_linked(document: ContentDocument, context: CheckContext) -> l
         hint_id = element.get("id") or ""
         if not (_HINT_CLASS.search(element.get("class") or "") or _HINT_ID.search(hint_id)):
             continue
-        if hint_id in referenced or not text_of(element):
+        if hint_id in referenced or not text_of(element) or hidden_within(element):
             continue
         if any(a.tag in {"label", "legend"} for a in element.iterancestors()):
             continue  # read with the label already

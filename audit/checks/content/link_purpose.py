@@ -229,6 +229,8 @@ def check_media_transcript(document: ContentDocument, context: CheckContext) -> 
         kind = _media_kind(element)
         if kind is None or _nearby_alternative(element):
             continue
+        if any(a.tag in {"audio", "video"} for a in element.iterancestors()):
+            continue  # a player's fallback content, for browsers that cannot play it
         wanted = "a transcript" if kind == "audio" else "captions and a transcript"
         issues.append(
             element_issue(

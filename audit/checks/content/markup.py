@@ -39,6 +39,29 @@ def _with_text(element: HtmlElement) -> bool:
     return len(text_of(element)) >= 80
 
 
+_COMPOUND = re.compile(r"^(?P<tag>[a-z][a-z0-9]*|\*)?(?P<rest>(?:[.#][\w-]+)*)")
+
+
+def _matches_something(document: ContentDocument, selector: str) -> bool:
+    """Whether the selector's last part (``p``, ``.has-text-align-justify``, ``div.intro``)
+    names an element on this page; other selectors are taken to match. WordPress inlines
+    ``.has-text-align-justify { text-align: justify }`` on every page, used or not."""
+    last = re.split(r"[\s>+~]+", selector.strip())[-1].split(":")[0].split("[")[0]
+    match = _COMPOUND.match(last.lower())
+    if match is None or not (match.group("tag") or match.group("rest")):
+        return True
+    tag = match.group("tag") or "*"
+    classes = re.findall(r"\.([\w-]+)", match.group("rest"))
+    ids = re.findall(r"#([\w-]+)", match.group("rest"))
+    for element in document.all_elements:
+        if tag != "*" and element.tag != tag:
+            continue
+        own = (element.get("class") or "").lower().split()
+        if all(c in own for c in classes) and all(element.get("id") == i for i in ids):
+            return True
+    return False
+
+
 def check_justified(document: ContentDocument, context: CheckContext) -> list[Issue]:
     issues = []
     for element in document.all_elements:
@@ -68,8 +91,8 @@ def check_justified(document: ContentDocument, context: CheckContext) -> list[Is
             if not _JUSTIFY.search(match.group(2)) or selector.startswith("@"):
                 continue
             parts = [p.strip() for p in selector.split(",")]
-            if all(_NOT_PROSE.match(p) for p in parts):
-                continue
+            if all(_NOT_PROSE.match(p) or not _matches_something(document, p) for p in parts):
+                continue  # a style sheet's rule for what is not on this page, or not prose
             issues.append(
                 page_issue(
                     JUSTIFIED,

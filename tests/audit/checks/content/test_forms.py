@@ -230,3 +230,14 @@ def test_same_label_for_different_fields() -> None:
 def test_select_that_changes_page(body: str) -> None:
     (found,) = issues(page(body), CHANGE)
     assert found.outcome == Outcome.VIOLATION
+
+
+def test_a_hidden_hint_is_not_reported() -> None:
+    # GOV.UK's character count keeps an aria-hidden copy of its live message.
+    body = (
+        '<div class="govuk-form-group"><label for="c">Comment</label><textarea id="c">'
+        '</textarea><div class="govuk-character-count__status govuk-hint" aria-hidden="true">'
+        "You have 200 characters remaining</div></div>"
+    )
+    assert issues(page(body), HINT) == []
+    assert len(issues(page(body.replace(' aria-hidden="true"', "")), HINT)) == 1

@@ -129,3 +129,11 @@ def test_a_symbol_described_in_words_passes() -> None:
     )
     assert issues(page(permalink), SYMBOL) == []
     assert len(issues(page(permalink.replace(' title="Link to this section"', "")), SYMBOL)) == 1
+
+
+def test_a_players_fallback_link_is_not_reported() -> None:
+    body = (
+        '<video controls src="/media/budget.mp4"><a href="/media/budget.mp4">Download the '
+        "video</a></video>"
+    )
+    assert issues(page(body), MEDIA) == []

@@ -116,3 +116,11 @@ def test_accesskey_is_to_review() -> None:
 def test_title_that_differs_from_alt_is_to_review(image: str) -> None:
     (found,) = issues(page(f"<p>{image}</p>"), TITLE_ALT)
     assert found.outcome == Outcome.NEEDS_REVIEW
+
+
+def test_justified_styles_for_what_the_page_does_not_have_are_not_reported() -> None:
+    # WordPress inlines its block library's classes on every page, used or not.
+    head = "<style>.has-text-align-justify{text-align:justify;}</style>"
+    assert issues(page(f"<p>{PROSE}</p>", head=head), JUSTIFIED) == []
+    used = page(f'<p class="has-text-align-justify">{PROSE}</p>', head=head)
+    assert len(issues(used, JUSTIFIED)) == 1
