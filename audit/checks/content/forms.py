@@ -34,6 +34,8 @@ _TEXT_TYPES = frozenset(
 _GROUP_ROLES = frozenset({"group", "radiogroup"})
 #: ``class="govuk-hint"``, ``form-hint``, ``help-block``, ``field-help``...
 _HINT_CLASS = re.compile(r"(?:^|[\s_-])(?:hint|help-block|help-text|helptext)(?:$|[\s_-])", re.I)
+#: A hint is a sentence or two; a longer text with "help" in its id is a page section.
+_LONG_HINT = 300
 _HINT_ID = re.compile(r"[_-](?:hint|help)$", re.I)
 #: Script that leaves the page: navigating, submitting or opening a window.
 _NAVIGATES = re.compile(
@@ -216,7 +218,7 @@ def check_hint_not_linked(document: ContentDocument, context: CheckContext) -> l
     fields = _fields(document)
     if not fields:
         return []
-    field_set = set(fields)
+    field_set = set(fields)  # visible fields
     referenced = _referenced_ids(document)
     issues = []
     for element in document.all_elements:
@@ -229,8 +231,12 @@ def check_hint_not_linked(document: ContentDocument, context: CheckContext) -> l
             continue
         if any(a.tag in {"label", "legend"} for a in element.iterancestors()):
             continue  # read with the label already
-        if any(a in field_set for a in element.iterancestors()):
-            continue
+        if (
+            len(text_of(element)) > _LONG_HINT
+            or next(element.iter("input", "select", "textarea", "form", *HEADING_TAGS), None)
+            is not None
+        ):
+            continue  # a section (``id="get-help"``) around a form, not a field's hint
         # The hint belongs to the one field (or group) of the form group around it.
         parent = element.getparent()
         if parent is None or parent.tag in {"form", "body", "main"}:

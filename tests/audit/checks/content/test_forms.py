@@ -241,3 +241,11 @@ def test_a_hidden_hint_is_not_reported() -> None:
     )
     assert issues(page(body), HINT) == []
     assert len(issues(page(body.replace(' aria-hidden="true"', "")), HINT)) == 1
+
+
+def test_a_help_section_around_a_form_is_not_a_hint() -> None:
+    body = (
+        '<section id="get-help"><p>Ask us about your bill.</p><form><label for="q">Your '
+        'question</label><input id="q"><button>Send</button></form></section>'
+    )
+    assert issues(page(body), HINT) == []
