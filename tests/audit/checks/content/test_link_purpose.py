@@ -137,3 +137,12 @@ def test_a_players_fallback_link_is_not_reported() -> None:
         "video</a></video>"
     )
     assert issues(page(body), MEDIA) == []
+
+
+def test_an_image_link_with_empty_alt_is_left_to_axe() -> None:
+    """A link whose only content is an image with ``alt=""`` has no name: axe-core's
+    ``link-name`` reports it (WCAG 2.4.4 and 4.1.2), so no Clearway rule repeats it."""
+    html = page('<p><a href="/recycling"><img src="/r.png" alt=""></a></p>')
+    from audit.checks.content import content_rule_ids
+
+    assert [i for r in content_rule_ids() for i in issues(html, r)] == []
