@@ -25,6 +25,7 @@ from audit.checks.content.document import (
     is_hidden,
     text_of,
 )
+from audit.checks.content.elements import visible
 from audit.checks.content.links import normalise_href
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
@@ -241,6 +242,21 @@ def check_media_transcript(document: ContentDocument, context: CheckContext) -> 
                 f"{quote(name)}, and nothing near it offers "
                 f"{wanted}. Deaf and hard of hearing residents need the words too. Link to "
                 "a transcript next to it (or say where the captions are).",
+                outcome=Outcome.NEEDS_REVIEW,
+            )
+        )
+    # An audio player too: axe-core's audio-caption rule is deprecated and off.
+    for player in visible(document, "audio"):
+        if _nearby_alternative(player):
+            continue
+        issues.append(
+            element_issue(
+                document,
+                MEDIA_TRANSCRIPT,
+                player,
+                "This audio player has no transcript mentioned near it. Deaf and hard of "
+                "hearing residents need the words too. Link to a transcript next to it.",
+                html=document.opening_tag(player),
                 outcome=Outcome.NEEDS_REVIEW,
             )
         )

@@ -808,9 +808,10 @@ MEDIA_TRANSCRIPT = register(
         id=link_purpose.MEDIA_TRANSCRIPT,
         title="Audio and video links have a transcript nearby",
         what=(
-            "A link to an audio or video file (MP3, MP4, WAV...) has no transcript, captions "
-            "or sign language version mentioned near it. Reported to check: the alternative "
-            "may be elsewhere."
+            "A link to an audio or video file (MP3, MP4, WAV...), or an ``<audio>`` player, "
+            "has no transcript, captions or sign language version mentioned near it. "
+            "Reported to check: the alternative may be elsewhere. (A ``<video>`` without "
+            "captions is axe-core's ``video-caption``.)"
         ),
         why=(
             "Deaf and hard of hearing residents cannot hear a recording; a transcript also "

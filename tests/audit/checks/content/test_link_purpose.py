@@ -146,3 +146,14 @@ def test_an_image_link_with_empty_alt_is_left_to_axe() -> None:
     from audit.checks.content import content_rule_ids
 
     assert [i for r in content_rule_ids() for i in issues(html, r)] == []
+
+
+def test_an_audio_player_without_a_transcript_is_to_review() -> None:
+    player = '<figure class="wp-block-audio"><audio controls src="/media/ep1.mp3"></audio></figure>'
+    (found,) = issues(page(player), MEDIA)
+    assert found.outcome == Outcome.NEEDS_REVIEW
+    with_transcript = player.replace(
+        "</figure>",
+        '<figcaption><a href="/ep1-transcript">Read the transcript</a></figcaption></figure>',
+    )
+    assert issues(page(with_transcript), MEDIA) == []
