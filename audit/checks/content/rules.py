@@ -432,3 +432,527 @@ CHECKS = {
     ALT_PREFIX.id: images.check_alt_prefix,
     STATEMENT_LINK.id: statement.check_statement_link,
 }
+
+# Issue 9: rules where the engines miss (tables, forms, links, markup). ----------------------
+# Imported here, not at the top, so that this block stays in one piece.
+from audit.checks.content import forms, link_purpose, markup, tables  # noqa: E402
+
+TABLE_HEADERS = register(
+    Rule(
+        id=tables.NO_HEADERS,
+        title="Data tables have header cells",
+        what=(
+            "A table of data has no header cells (``<th>``). It is reported as a failure when "
+            "the table shows it holds data (a caption, a ``<thead>``, a summary or a bold "
+            "first row) and as one to check when it only has several rows and columns."
+        ),
+        why=(
+            "Screen readers read each value with its column and row headers (“Band C, "
+            "£1,650”). Without header cells, residents hear a string of numbers with no way "
+            "to tell what each one is."
+        ),
+        how=(
+            "Mark the top row (and the first column, if it holds labels) as headers: tick "
+            "“header row” in the table block, or use ``<th>`` in the HTML. If the table only "
+            'lays out the page, add ``role="presentation"`` or use CSS instead.'
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_HEADER_SCOPE = register(
+    Rule(
+        id=tables.HEADER_SCOPE,
+        title="Headers in both directions say which way they apply",
+        what=(
+            "A table has headers across the top and down the first column, and none of them "
+            "has a ``scope`` (nor do the cells have ``headers``). Reported to check: most "
+            "screen readers guess right on a simple table, some do not."
+        ),
+        why=(
+            "Each value has two headers, its column's and its row's. ``scope`` tells every "
+            "screen reader which is which, so residents hear both with the value."
+        ),
+        how=(
+            'Add ``scope="col"`` to the top row\'s headers and ``scope="row"`` to the first '
+            "column's."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LAYOUT_TABLE = register(
+    Rule(
+        id=tables.LAYOUT_TABLE,
+        title="Tables are not used for layout",
+        what=(
+            "A table without header cells seems to lay out the page rather than hold data: "
+            "its cells hold a form, headings, lists or another table, or it has a single "
+            'column or cell. Reported to check; ``role="presentation"`` tables are left alone.'
+        ),
+        why=(
+            "Screen readers announce a table's size and its rows and columns, which makes no "
+            "sense for layout, and the reading order follows the cells, not the design. On a "
+            "phone, a layout table does not reflow."
+        ),
+        how=(
+            'Lay the content out with CSS. If the table must stay, add ``role="presentation"`` '
+            "so it is not announced as a table."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+NESTED_TABLE = register(
+    Rule(
+        id=tables.NESTED_TABLE,
+        title="Tables are not nested",
+        what=(
+            "A table sits inside a cell of another table (one that is not "
+            '``role="presentation"``). Reported to check.'
+        ),
+        why=(
+            "Screen reader users move through a table cell by cell. Inside a nested table "
+            "they lose track of which table, row and column they are in."
+        ),
+        how="Put the tables one after the other, or combine them into one table.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_ROW_CELLS = register(
+    Rule(
+        id=tables.ROW_CELLS,
+        title="Every row of a table has the same number of columns",
+        what=(
+            "The rows of a table with headers cover different numbers of columns (counting "
+            "``colspan`` and ``rowspan``). A failure when a row runs past the header row, so "
+            "its last cells have no column header; otherwise reported to check."
+        ),
+        why=(
+            "Screen readers read each value with its column header. Cells beyond the header "
+            "row have none, and ragged rows make values appear under the wrong header."
+        ),
+        how=(
+            "Give every row the same number of cells; use ``colspan`` for a cell that spans "
+            "columns, and an empty cell where there is no value."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TABLE_NAME = register(
+    Rule(
+        id=tables.TABLE_NAME,
+        title="Tables have a caption when a page has several",
+        what=(
+            "The page has two or more data tables and one has no name: no ``<caption>``, "
+            "``aria-label`` or ``aria-labelledby``, and no heading just before it. Reported "
+            "to check."
+        ),
+        why=(
+            "Screen reader users can jump from table to table; a caption tells them which "
+            "one they have reached without reading it."
+        ),
+        how="Give the table a caption that says what it shows, such as “Council tax bands 2025”.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        TABLE_HEADERS.id: tables.check_table_headers,
+        TABLE_HEADER_SCOPE.id: tables.check_header_scope,
+        LAYOUT_TABLE.id: tables.check_layout_table,
+        NESTED_TABLE.id: tables.check_nested_table,
+        TABLE_ROW_CELLS.id: tables.check_row_cells,
+        TABLE_NAME.id: tables.check_table_name,
+    }
+)
+
+FORM_GROUP = register(
+    Rule(
+        id=forms.GROUP,
+        title="Radio buttons and checkboxes are grouped with their question",
+        what=(
+            "Two or more radio buttons or checkboxes with the same name are not in a "
+            '``<fieldset>`` with a ``<legend>`` (or an element with ``role="group"`` or '
+            '``"radiogroup"`` and a name). In a table with headers, reported to check.'
+        ),
+        why=(
+            "Screen reader users hear each option (“Yes”, “No”) but not the question it "
+            "answers, unless the options are grouped under it."
+        ),
+        how=(
+            "Put the options in a ``<fieldset>`` and write the question in its ``<legend>``. "
+            "Form builders usually have a “group” or “fieldset” setting for this."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+EMPTY_LEGEND = register(
+    Rule(
+        id=forms.EMPTY_LEGEND,
+        title="Legends are not empty",
+        what=(
+            "A ``<fieldset>`` has a ``<legend>`` with no text (and no ``aria-label``). A "
+            "failure when the fieldset groups radio buttons or checkboxes; otherwise reported "
+            "to check."
+        ),
+        why="Screen readers announce the group with nothing to say what it is about.",
+        how="Write the question or the group's name in the legend.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+PLACEHOLDER_LABEL = register(
+    Rule(
+        id=forms.PLACEHOLDER_LABEL,
+        title="Fields have a label, not just a placeholder",
+        what=(
+            "A text field's only label is its placeholder (the grey text inside it). A single "
+            "field with a named button beside it (a search box) is reported to check."
+        ),
+        why=(
+            "The placeholder disappears as soon as the resident types, so they must remember "
+            "what the field was for; it is also faint and hard to read."
+        ),
+        how="Add a visible ``<label>`` for the field. Keep any example as a hint below it.",
+        wcag=("3.3.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+HINT_NOT_LINKED = register(
+    Rule(
+        id=forms.HINT_NOT_LINKED,
+        title="Hints are tied to their field",
+        what=(
+            "A hint next to a field (an element with ``hint`` or ``help-block`` in its class, "
+            "or an id ending in ``-hint``) is not referenced by the field's "
+            "``aria-describedby`` (or its group's) and is not inside its label."
+        ),
+        why=(
+            "Screen reader users move from field to field and hear only what is tied to "
+            "each field: a hint that is not tied (“Use the format 01 12 2025”) is missed."
+        ),
+        how=(
+            "Give the hint an id and put it in the field's ``aria-describedby``, as the "
+            "GOV.UK design system does."
+        ),
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+SAME_LABEL = register(
+    Rule(
+        id=forms.SAME_LABEL,
+        title="Different fields have different labels",
+        what=(
+            "Two fields in the same form (and the same fieldset) have the same label. When a "
+            "heading between them may say which is which, reported to check."
+        ),
+        why=(
+            "Screen reader users moving from field to field hear the same label twice and "
+            "cannot tell which one is for what."
+        ),
+        how=(
+            "Make each label say what the field is for (“Your email address”, “Your "
+            "partner's email address”), or put each set of fields in its own fieldset."
+        ),
+        wcag=("2.4.6",),
+        level=Level.AA,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHANGE_CONTEXT = register(
+    Rule(
+        id=forms.CHANGE_CONTEXT,
+        title="Choosing an option does not change the page",
+        what=(
+            "A select (or another field) has an ``onchange`` script that goes to another page "
+            "or submits the form as soon as its value changes. Scripts added another way "
+            "cannot be seen in the HTML."
+        ),
+        why=(
+            "Keyboard users change a select's option with the arrow keys: the first key press "
+            "takes them away before they reach the option they wanted."
+        ),
+        how="Add a “Go” button and act only when it is pressed.",
+        wcag=("3.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        FORM_GROUP.id: forms.check_group,
+        EMPTY_LEGEND.id: forms.check_empty_legend,
+        PLACEHOLDER_LABEL.id: forms.check_placeholder_label,
+        HINT_NOT_LINKED.id: forms.check_hint_not_linked,
+        SAME_LABEL.id: forms.check_same_label,
+        CHANGE_CONTEXT.id: forms.check_change_context,
+    }
+)
+
+LINK_NO_DESTINATION = register(
+    Rule(
+        id=link_purpose.NO_DESTINATION,
+        title="Links go somewhere",
+        what=(
+            "A link's address is ``#`` or ``javascript:``: it goes nowhere, and a script acts "
+            "when it is clicked. Reported to check (a “Back to top” link to ``#`` is fine)."
+        ),
+        why=(
+            "Screen readers announce it as a link, so residents expect a new page, and it may "
+            "not work from the keyboard or without scripts. Something that acts on the page "
+            "is a button."
+        ),
+        how=(
+            "Use a ``<button>`` for something that acts on the page (opens a menu, shows "
+            "more), and a real address for a link."
+        ),
+        wcag=("4.1.2",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LINK_ADJACENT_SAME = register(
+    Rule(
+        id=link_purpose.ADJACENT_SAME,
+        title="One link for one place, not two side by side",
+        what=(
+            "Two links next to each other, with no text between them, go to the same place, "
+            "one of them an image or icon link (a card's picture and its title, a logo and "
+            "the site's name). A file link beside its ``download`` button is fine."
+        ),
+        why=(
+            "Keyboard users press Tab twice to pass one destination, and screen reader users "
+            "hear it twice (once perhaps with no name). Not a WCAG failure on its own."
+        ),
+        how="Put the image and the text inside one link.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+LINK_PUNCTUATION = register(
+    Rule(
+        id=link_purpose.PUNCTUATION,
+        title="Link text is words, not symbols",
+        what="A link's only text is punctuation or a symbol: “»”, “→”, “>”, “…”, “+”.",
+        why=(
+            "Screen readers read the symbol's name or nothing at all, so residents who list "
+            "the page's links cannot tell where it goes."
+        ),
+        how=(
+            "Use words (“Next page”), or keep the symbol and add visually hidden text or an "
+            "``aria-label`` that says where the link goes."
+        ),
+        wcag=("2.4.4",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+MEDIA_TRANSCRIPT = register(
+    Rule(
+        id=link_purpose.MEDIA_TRANSCRIPT,
+        title="Audio and video links have a transcript nearby",
+        what=(
+            "A link to an audio or video file (MP3, MP4, WAV...), or an ``<audio>`` player, "
+            "has no transcript, captions or sign language version mentioned near it. "
+            "Reported to check: the alternative may be elsewhere. (A ``<video>`` without "
+            "captions is axe-core's ``video-caption``.)"
+        ),
+        why=(
+            "Deaf and hard of hearing residents cannot hear a recording; a transcript also "
+            "helps people who cannot play sound where they are."
+        ),
+        how=(
+            "Publish a transcript (and captions for a video) and link to it next to the recording."
+        ),
+        wcag=("1.2.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+JUSTIFIED_TEXT = register(
+    Rule(
+        id=markup.JUSTIFIED,
+        title="Text is not justified",
+        what=(
+            "Text is aligned to both margins (``text-align: justify`` in a ``style`` "
+            'attribute or the page\'s ``<style>``, or ``align="justify"``).'
+        ),
+        why=(
+            "Justified text has uneven gaps between words, and “rivers” of white space run "
+            "down the page: harder to read, especially for people with dyslexia. WCAG 1.4.8 "
+            "(level AAA) asks for text that is not justified."
+        ),
+        how="Align body text to the left.",
+        wcag=("1.4.8",),
+        level=Level.AAA,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+PRESENTATIONAL_ELEMENT = register(
+    Rule(
+        id=markup.PRESENTATIONAL,
+        title="No old presentational elements",
+        what=(
+            "The page uses an element HTML no longer has, for looks only: ``<font>``, "
+            "``<center>``, ``<big>``, ``<tt>``, ``<strike>``, ``<basefont>``. (``<marquee>`` "
+            "and ``<blink>`` are axe-core's rules.)"
+        ),
+        why=(
+            "Its look does not reach people who use their own colours and fonts or a screen "
+            "reader; it usually comes from pasting out of a word processor, with other "
+            "problems. Not a WCAG failure on its own."
+        ),
+        how="Remove it: use headings, paragraphs and lists, and the site's styles.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+DUPLICATE_ID_REFERENCE = register(
+    Rule(
+        id=markup.DUPLICATE_ID,
+        title="Ids that other elements point to are unique",
+        what=(
+            "Two or more elements share an id that table cells name in ``headers`` (a "
+            'failure) or that a link on the page goes to (``href="#id"``, reported to '
+            "check). Ids named by ``for`` and ARIA attributes are axe-core's "
+            "``duplicate-id-aria``; ids nothing points to are left alone."
+        ),
+        why=(
+            "The reference finds only the first element: cells are read with the wrong "
+            "header, and a skip link or contents link may go to the wrong place."
+        ),
+        how="Give every element its own id, and point to the right one.",
+        wcag=("1.3.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+ACCESSKEY = register(
+    Rule(
+        id=markup.ACCESSKEY,
+        title="Access keys do not clash",
+        what="An element has an ``accesskey``. Reported to check.",
+        why=(
+            "Access keys can override the keys of screen readers, browsers and other "
+            "tools, and few residents know they exist. WCAG asks nothing of them (they "
+            "always need a modifier key)."
+        ),
+        how="Remove the access key, or check it clashes with no common shortcut.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+TITLE_DIFFERS_FROM_ALT = register(
+    Rule(
+        id=markup.TITLE_ALT,
+        title="An image's title does not say what its alt text does not",
+        what=(
+            "An image has a ``title`` that differs from its alt text, or an empty alt text "
+            "(decoration) and a title. Reported to check."
+        ),
+        why=(
+            "Only mouse users see a title, when they hover, and screen readers read the alt "
+            "text (some the title too). What the title says may be lost, and an image with a "
+            "title may carry information its empty alt text hides."
+        ),
+        how="Put what matters in the alt text and remove the title.",
+        wcag=("1.1.1",),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS.update(
+    {
+        LINK_NO_DESTINATION.id: link_purpose.check_no_destination,
+        LINK_ADJACENT_SAME.id: link_purpose.check_adjacent_same,
+        LINK_PUNCTUATION.id: link_purpose.check_punctuation,
+        MEDIA_TRANSCRIPT.id: link_purpose.check_media_transcript,
+        JUSTIFIED_TEXT.id: markup.check_justified,
+        PRESENTATIONAL_ELEMENT.id: markup.check_presentational,
+        DUPLICATE_ID_REFERENCE.id: markup.check_duplicate_id,
+        ACCESSKEY.id: markup.check_accesskey,
+        TITLE_DIFFERS_FROM_ALT.id: markup.check_title_alt,
+    }
+)
