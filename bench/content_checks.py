@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from django.test import Client
 
     from audit.checks.content import SiteTitles, check_html
-    from audit.storage.terms import load_terms
     from audit.checks.content.document import ContentDocument
     from audit.core.conf import audit_settings
+    from audit.storage.terms import load_terms
 
     client = Client()
     paths = [page.get_url() for page in common.public_pages()] + ["/search/?q=council"]
