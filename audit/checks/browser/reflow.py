@@ -16,6 +16,7 @@ waiting beyond the edge of a page that hides its overflow.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from audit.checks.browser.base import Context, issues
@@ -51,6 +52,7 @@ def _narrow(context: Context, width: int, height: int) -> Any:
     """Lay the page out ``width`` CSS px wide; returns the function that undoes it, or None."""
     driver = context.driver
     if context.cdp:
+        wide: int = driver.execute_script("return window.innerWidth")
         # Overlay scrollbars, as on phones, so the layout is exactly ``width`` wide. The order
         # matters: each setting takes effect at the next metrics change, in both directions.
         context.cdp_command("Emulation.setScrollbarsHidden", {"hidden": True})
@@ -62,6 +64,10 @@ def _narrow(context: Context, width: int, height: int) -> Any:
         def undo_emulation() -> None:
             context.cdp_command("Emulation.setScrollbarsHidden", {"hidden": False})
             context.cdp_command("Emulation.clearDeviceMetricsOverride")
+            # The page is laid out wide again at its next frame, not when the command returns:
+            # wait for it, so nothing after this (another group, axe on the next page) measures
+            # the narrow layout. On a busy machine that frame can come late.
+            _wait_for_width(driver, wide)
 
         return undo_emulation
 
@@ -76,3 +82,12 @@ def _narrow(context: Context, width: int, height: int) -> Any:
         driver.set_window_size(size["width"], size["height"])
 
     return undo_resize
+
+
+def _wait_for_width(driver: Any, width: int, timeout: float = 2.0) -> None:
+    deadline = time.monotonic() + timeout
+    while driver.execute_script("return window.innerWidth") != width:
+        if time.monotonic() > deadline:
+            logger.info("The page did not return to %s px wide in %.0f s.", width, timeout)
+            return
+        time.sleep(0.02)
