@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from axe_selenium_python import Axe
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser.base import raw_script
@@ -34,7 +33,7 @@ from audit.engine.drivers.axe_results import (
     load_script,
     run_options,
 )
-from audit.engine.drivers.base import EngineError
+from audit.engine.drivers.base import EngineError, register_for_new_documents
 from audit.results import FindingResult
 
 logger = logging.getLogger(__name__)
@@ -68,17 +67,9 @@ class ClearwayAxe(Axe):
         Returns whether it did; otherwise :meth:`run` injects axe-core into each page.
         """
         self.selenium = driver
-        self.once_per_document = False
-        if use_cdp:
-            try:
-                driver.execute_cdp_cmd(
-                    "Page.addScriptToEvaluateOnNewDocument", {"source": self.source}
-                )
-            except (WebDriverException, AttributeError) as error:
-                # AttributeError: a driver class without execute_cdp_cmd.
-                logger.info("No CDP (%s): axe-core will be injected into every page.", error)
-            else:
-                self.once_per_document = True
+        self.once_per_document = use_cdp and register_for_new_documents(
+            driver, self.source, "axe-core"
+        )
         return self.once_per_document
 
     def inject(self) -> None:

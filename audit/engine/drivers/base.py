@@ -7,16 +7,20 @@ same visit, in order, then merges what they found with :func:`merge_findings`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.core.enums import Engine, Impact, Outcome
 from audit.results import FindingResult
+
+logger = logging.getLogger(__name__)
 
 
 class EngineError(RuntimeError):
@@ -36,6 +40,22 @@ def read_script(path: str, package: str) -> str:
             f"{package} was not found at {script}. Install it from npm (`npm ci`)."
         )
     return script.read_text(encoding="utf-8")
+
+
+def register_for_new_documents(driver: WebDriver, source: str, engine: str) -> bool:
+    """Have Chromium evaluate ``source`` at the start of every document ``driver`` loads
+    (CDP ``Page.addScriptToEvaluateOnNewDocument``), so it is never sent again per page.
+
+    Returns False when the driver takes no CDP commands: the engine then injects its script
+    into each page.
+    """
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+    except (WebDriverException, AttributeError) as error:
+        # AttributeError: a driver class without execute_cdp_cmd.
+        logger.info("No CDP (%s): %s will be injected into every page.", error, engine)
+        return False
+    return True
 
 
 class BrowserEngine(Protocol):

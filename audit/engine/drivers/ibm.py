@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser.base import raw_script
 from audit.checks.curation import ibm_outcome, ibm_rules_off
 from audit.core.enums import Engine, Impact, Level, Outcome
 from audit.engine.drivers.axe_results import attribution
-from audit.engine.drivers.base import EngineError, read_script
+from audit.engine.drivers.base import EngineError, read_script, register_for_new_documents
 from audit.results import FindingResult
 from audit.results.fingerprints import fingerprint
 
@@ -77,16 +76,9 @@ class IbmEngine:
 
     def install(self, driver: WebDriver, *, use_cdp: bool = True) -> bool:
         self.driver = driver
-        self.once_per_document = False
-        if use_cdp:
-            try:
-                driver.execute_cdp_cmd(
-                    "Page.addScriptToEvaluateOnNewDocument", {"source": self.source}
-                )
-            except (WebDriverException, AttributeError) as error:
-                logger.info("No CDP (%s): IBM's engine will be injected into every page.", error)
-            else:
-                self.once_per_document = True
+        self.once_per_document = use_cdp and register_for_new_documents(
+            driver, self.source, "IBM's engine"
+        )
         return self.once_per_document
 
     def run(self, driver: WebDriver, page_key: str) -> list[FindingResult]:
