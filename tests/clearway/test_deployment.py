@@ -427,8 +427,9 @@ def alive(group: int) -> bool:
 
 def group_commands(group: int) -> list[str]:
     """The command lines of the processes in a process group."""
+    # -ww: without it ps cuts each line at $COLUMNS when set (CI sets it), losing the command.
     listing = subprocess.run(
-        ["ps", "-eo", "pgid=,args="], capture_output=True, text=True, timeout=10, check=True
+        ["ps", "-ww", "-eo", "pgid=,args="], capture_output=True, text=True, timeout=10, check=True
     )
     return [
         args
