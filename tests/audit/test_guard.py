@@ -15,7 +15,7 @@ import pytest
 from audit.core.conf import AuditSettings
 from audit.core.enums import PageStatus
 from audit.engine.browsers import BrowserUnavailable, LocalChromium
-from audit.engine.guard import GuardUnavailable, RequestPolicy, devtools_url
+from audit.engine.guard import GuardUnavailable, RequestPolicy, answered_once, devtools_url
 from audit.engine.runner import BrowserSession
 from audit.results import AuditTarget
 
@@ -71,6 +71,20 @@ def test_a_third_party_list_replaces_any_public_address() -> None:
     # Listing a host is allowing it exactly, a private address included.
     inside = policy(third_party=("intranet.example",))
     assert inside.refusal("https://intranet.example/logo.png", top_level_document=False) == ""
+
+
+def test_a_page_looks_each_name_up_once() -> None:
+    asked: list[str] = []
+
+    def counting(host: str) -> list[str]:
+        asked.append(host)
+        return resolver(host)
+
+    page = RequestPolicy.for_hosts(["council.example"], resolver=answered_once(counting))
+    for number in range(30):
+        assert page.refusal(f"https://cdn.example/{number}.png", top_level_document=False) == ""
+        assert page.refusal(f"https://intranet.example/{number}", top_level_document=False)
+    assert asked == ["cdn.example", "intranet.example"]
 
 
 def test_a_driver_that_hides_devtools_cannot_be_guarded() -> None:
