@@ -58,6 +58,8 @@ _OTHER_IMAGE_EXTENSIONS = frozenset(
      "apng"}
 )  # fmt: skip
 _CONTROL = re.compile(r"\b(?:pause|stop|play|freeze|animation|animated|motion)\b", re.I)
+#: Containers too wide to be a GIF player's own.
+_NOT_PLAYERS = frozenset({"body", "main", "article", "section", "form", "html"})
 _LOADING = frozenset({"progressbar", "status"})
 _DATA_GIF = re.compile(r"^data:image/gif(?:;[^,]*)?;base64,", re.I)
 
@@ -101,7 +103,7 @@ def gif_timing(data: bytes, *, stop_after: float = math.inf) -> GifTiming | None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=("GIF",))
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+    except Exception:  # not a GIF Pillow can open, whatever the reason
         return None
     with image:
         width, height = image.size
@@ -122,8 +124,10 @@ def gif_timing(data: bytes, *, stop_after: float = math.inf) -> GifTiming | None
                     break
         except EOFError:
             complete = True  # the last frame was read
-        except (OSError, ValueError, IndexError, SyntaxError, Image.DecompressionBombError):
-            pass  # a truncated or damaged file: judged on the frames read
+        except Exception:
+            # A truncated or damaged file (Pillow raises many kinds, struct.error among
+            # them): judged on the frames read.
+            pass
     return GifTiming(frames, milliseconds / 1000, plays, width, height, complete)
 
 
@@ -187,21 +191,25 @@ def _loading(image: HtmlElement) -> bool:
 
 
 def _reduced_motion_still(image: HtmlElement) -> bool:
-    parent = image.getparent()
-    if parent is None or parent.tag != "picture":
+    # libxml2 does not know <source> is empty: the <img> may be parsed inside it.
+    picture = next((a for a in image.iterancestors() if a.tag == "picture"), None)
+    if picture is None:
         return False
     return any(
         "prefers-reduced-motion" in (source.get("media") or "").lower()
-        for source in parent.iter("source")
+        for source in picture.iter("source")
     )
 
 
 def _control_near(document: ContentDocument, image: HtmlElement) -> bool:
-    """A pause, stop or play control in the image's container or the one around it."""
+    """A pause, stop or play control in the image's container or the one around it (not
+    anywhere in the page's content: a control there is for something else)."""
     node = image
-    for _ in range(3):
+    for _ in range(2):
         parent = node.getparent()
-        if parent is None or parent.tag in {"body", "main"}:
+        if parent is None or parent.tag in _NOT_PLAYERS:
+            return False
+        if parent.get("data-clearway-content") is not None:
             return False
         for control in parent.iter("button", "a", "input"):
             if control is image:
