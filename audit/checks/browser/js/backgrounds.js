@@ -43,6 +43,7 @@ for (const el of document.body ? document.body.querySelectorAll("*") : []) {
   found.push(CW.report(el, `${CW.label(el)} shows a ${Math.round(rect.width)} × ` +
     `${Math.round(rect.height)} px background image and has no text or name of its own. If ` +
     "the picture has words in it, screen readers cannot read them and they blur when " +
-    "zoomed: check, and put the words in the page as text (or give the element a name)."));
+    "zoomed: check, and put the words in the page as text (or give the element a name).",
+    {outcome: "needs-review"}));
 }
 return found;

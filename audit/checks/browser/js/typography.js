@@ -2,6 +2,8 @@
 // long lines. A bounded sample of paragraphs of real text in the main content, one pass.
 // arguments[0]: {minFont, minLineHeight, maxChars, minWords, maxBlocks, maxElements}.
 const options = arguments[0];
+// Not WCAG AA failures: every report is advice.
+const ADVICE = {outcome: "advice"};
 const small = [];
 const tight = [];
 const long = [];
@@ -40,13 +42,13 @@ for (const el of root ? root.querySelectorAll("p, li, dd, blockquote") : []) {
   const lines = lineCount(el, size);
   if (size < options.minFont && small.length < options.maxElements) {
     small.push(CW.report(el, `This text is ${size.toFixed(1)} px: small text is hard to ` +
-      `read for many people. Body text should be at least 16 px (and never below ${options.minFont} px).`));
+      `read for many people. Body text should be at least 16 px (and never below ${options.minFont} px).`, ADVICE));
   }
   if (lineHeight && lines >= 2 && lineHeight < options.minLineHeight * size
       && tight.length < options.maxElements) {
     tight.push(CW.report(el, `The lines of this paragraph are ${(lineHeight / size).toFixed(2)} ` +
       "times the text size apart: lines that close are hard to track. Use a line height of " +
-      "1.5 for body text (at least 1.2)."));
+      "1.5 for body text (at least 1.2).", ADVICE));
   }
   if (lines >= 3 && long.length < options.maxElements) {
     // A full line's characters: the text spread over its lines, the last one half full.
@@ -54,7 +56,7 @@ for (const el of root ? root.querySelectorAll("p, li, dd, blockquote") : []) {
     if (perLine > options.maxChars) {
       long.push(CW.report(el, `This paragraph's lines are about ${Math.round(perLine)} ` +
         "characters long. Long lines are hard to read and to find the next line in: keep them " +
-        "under 80 characters (max-width around 35em)."));
+        "under 80 characters (max-width around 35em).", ADVICE));
     }
   }
   if (small.length >= options.maxElements && tight.length >= options.maxElements
