@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from audit.checks.content import PlainTerm, SiteTitles, check_html
+from audit.checks.content.animation import ANIMATED_GIF
 from audit.checks.issues import issue_to_finding
 from audit.core.conf import AuditSettings
 from audit.engine.preparation import ContentChecks
+from audit.engine.resources import RunResources
 from audit.results import FindingResult
 
 
@@ -19,6 +21,8 @@ class RunContentChecks:
 
     Everything from the database (the words to avoid; ``site_titles`` when given) is read
     when it is made, in the calling thread: the calls run in threads without queries.
+    ``resources`` reads the pages' images for the rules that need them (the animated GIF
+    rule), each once per run.
     """
 
     def __init__(
@@ -26,10 +30,12 @@ class RunContentChecks:
         config: AuditSettings,
         site_titles: SiteTitles | None,
         terms: Sequence[PlainTerm],
+        resources: RunResources | None = None,
     ) -> None:
         self.config = config
         self.site_titles = site_titles
         self.terms = tuple(terms)
+        self.resources = resources
 
     def __call__(
         self, html: str, url: str, page_key: str, order: int | None = None
@@ -41,6 +47,7 @@ class RunContentChecks:
             site_titles=self.site_titles,
             terms=self.terms,
             order=order,
+            resources=self.resources.for_page(url) if self.resources is not None else None,
         )
         return [
             issue_to_finding(issue, page_key, self.config.RULE_HELP_URL.format(rule=issue.rule))
@@ -57,6 +64,10 @@ def content_checks(
     *,
     site_titles: SiteTitles | None = None,
     terms: Sequence[PlainTerm],
+    allowed_hosts: Iterable[str] | None = None,
 ) -> ContentChecks:
-    """The content rules for one run (:class:`RunContentChecks`)."""
-    return RunContentChecks(config, site_titles, terms)
+    """The content rules for one run (:class:`RunContentChecks`). ``allowed_hosts``: where
+    the pages' images may be read from besides each page's own host (default
+    ``ALLOWED_HOSTS``)."""
+    resources = RunResources(config, allowed_hosts) if config.rule_enabled(ANIMATED_GIF) else None
+    return RunContentChecks(config, site_titles, terms, resources)

@@ -114,7 +114,9 @@ def plan_content_checks(plan: Plan, config: AuditSettings) -> ContentChecks | No
     if not config.runs_content_checks:
         return None
     titles = SiteTitles.from_wagtail() if plan.wagtail_titles else SiteTitles.growing()
-    return content_checks(config, site_titles=titles, terms=load_terms())
+    return content_checks(
+        config, site_titles=titles, terms=load_terms(), allowed_hosts=run_hosts(plan, config)
+    )
 
 
 def execute_run(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from audit.checks.catalogue import Rule, register
 from audit.checks.placeholder_titles import GENERIC_TITLES, HOME_TITLES
-from audit.core.enums import FixedBy, Impact, Level, RuleKind
+from audit.core.enums import FixedBy, Impact, Level, Outcome, RuleKind
 
 #: Content that needs two dimensions to be used, which WCAG 1.4.10 lets scroll sideways:
 #: data tables, media, maps and diagrams drawn in canvas or SVG, embeds and toolbars.
@@ -301,5 +301,107 @@ PAGE_LANGUAGE = register(
         fixed_by=FixedBy.DEVELOPER,
         kind=RuleKind.BROWSER,
         options={"min_words": 50, "min_share": 0.15, "min_ratio": 3.0},
+    )
+)
+
+# Issue 9: images and typography the engines miss. --------------------------------------------
+
+BACKGROUND_IMAGE_TEXT = register(
+    Rule(
+        id="clearway-background-image-text",
+        title="Pictures of words are not hidden in background images",
+        what=(
+            "A large CSS background image (at least 100 by 40 px) is on an element with no "
+            "text and no name of its own that looks meaningful: a link, a button, a heading, "
+            "a banner or logo, or editor content. Reported to check: the picture may carry "
+            "words. A background behind real text, or marked as decoration "
+            '(``aria-hidden="true"``), is left alone.'
+        ),
+        why=(
+            "Screen readers cannot read words in a background image, and there is no alt text "
+            "to give them. The words also blur when zoomed and cannot take residents' own "
+            "colours and fonts."
+        ),
+        how=(
+            "Put the words in the page as real text over the image, or use an ``<img>`` with "
+            "alt text that says them. A link or button drawn as a picture needs a name "
+            "(visually hidden text or ``aria-label``)."
+        ),
+        wcag=("1.1.1", "1.4.5"),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        outcome=Outcome.NEEDS_REVIEW,
+        options={"min_width": 100, "min_height": 40, "max_elements": 5, "max_scanned": 4000},
+    )
+)
+
+SMALL_TEXT = register(
+    Rule(
+        id="clearway-small-text",
+        title="Body text is not tiny",
+        what=(
+            "A paragraph of the main content (eight words or more) is set smaller than 12 CSS "
+            "pixels. Advice: WCAG sets no minimum size, only that text can be resized."
+        ),
+        why=(
+            "Small text is hard to read for many people, not only those with low vision, and "
+            "not everyone knows how to zoom."
+        ),
+        how="Set body text at 16 px (1rem) or more, in rem so it follows the browser's setting.",
+        wcag=(),
+        level=Level.BEST_PRACTICE,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"min_font": 12, "min_words": 8, "max_blocks": 60, "max_elements": 3},
+    )
+)
+
+LINE_HEIGHT = register(
+    Rule(
+        id="clearway-line-height",
+        title="Lines of text are not packed tight",
+        what=(
+            "A paragraph of two lines or more has a line height under 1.2 times its text size. "
+            "Advice (WCAG 1.4.8, level AAA, asks for 1.5)."
+        ),
+        why=(
+            "Tight lines are hard to track from one to the next, especially for people with "
+            "dyslexia or low vision."
+        ),
+        how="Give body text a line height of about 1.5 (``line-height: 1.5``).",
+        wcag=("1.4.8",),
+        level=Level.AAA,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        outcome=Outcome.ADVICE,
+        options={"min_line_height": 1.2, "min_words": 8, "max_blocks": 60, "max_elements": 3},
+    )
+)
+
+LINE_LENGTH = register(
+    Rule(
+        id="clearway-line-length",
+        title="Lines of text are not too long",
+        what=(
+            "A paragraph of three lines or more has lines of more than about 100 characters "
+            "at the audit's window width (1280 px by default). Advice (WCAG 1.4.8, level "
+            "AAA, asks for 80 at most)."
+        ),
+        why=(
+            "On long lines the eye loses its place going back to the start of the next one; "
+            "people with dyslexia or low vision find long lines especially hard."
+        ),
+        how="Limit the width of the text column (``max-width: 35em`` or so on paragraphs).",
+        wcag=("1.4.8",),
+        level=Level.AAA,
+        impact=Impact.MINOR,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        outcome=Outcome.ADVICE,
+        options={"max_chars": 100, "min_words": 8, "max_blocks": 60, "max_elements": 3},
     )
 )

@@ -7,7 +7,9 @@ axe-core, group by group (each group one or a few ``execute_script`` round trips
 group      rules                                             modules
 ========== ================================================= ========================
 document   clearway-page-title, clearway-page-language,      :mod:`.page`,
-           clearway-autoplay-audio, clearway-moving-content  :mod:`.media`
+           clearway-autoplay-audio, clearway-moving-content, :mod:`.media`,
+           clearway-background-image-text,                   :mod:`.backgrounds`,
+           clearway-small-text, -line-height, -line-length   :mod:`.typography`
 spacing    clearway-text-spacing, clearway-resize-text       :mod:`.spacing`
 focus      clearway-focus-visible, -focus-not-obscured,      :mod:`.focus`
            -keyboard-trap, -keyboard-access
@@ -38,7 +40,7 @@ from selenium.common.exceptions import (
 )
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.checks.browser import focus, media, page, reflow, spacing
+from audit.checks.browser import backgrounds, focus, media, page, reflow, spacing, typography
 from audit.checks.browser.base import Context, Group, cdp_works, raw_script, run_requests
 from audit.checks.issues import Issue
 from audit.core.conf import AuditSettings
@@ -50,13 +52,22 @@ __all__ = ["GROUPS", "prepare_browser", "run_browser_checks"]
 
 
 def _document(context: Context) -> list[Issue]:
-    """The page and media rules: two scripts that only read, in one round trip."""
-    return run_requests(context, [page.request(context), media.request(context)])
+    """The page, media, background image and typography rules: scripts that only read, in
+    one round trip."""
+    return run_requests(
+        context,
+        [
+            page.request(context),
+            media.request(context),
+            backgrounds.request(context),
+            typography.request(context),
+        ],
+    )
 
 
 #: (name, rule ids, check) in the order they run.
 GROUPS: tuple[tuple[str, tuple[str, ...], Group], ...] = (
-    ("document", page.RULES + media.RULES, _document),
+    ("document", page.RULES + media.RULES + backgrounds.RULES + typography.RULES, _document),
     ("spacing", spacing.RULES, spacing.check),
     ("focus", focus.RULES, focus.check),
     ("reflow", reflow.RULES, reflow.check),

@@ -22,6 +22,7 @@ from audit.checks.content.readability import (
     SentenceScore,
     analyse_readability,
 )
+from audit.checks.content.resources import Resource, Resources
 from audit.checks.content.rules import CHECKS
 from audit.checks.content.titles import SiteTitles
 from audit.checks.content.words import DEFAULT_TERMS, PlainTerm
@@ -32,6 +33,8 @@ __all__ = [
     "DEFAULT_TERMS",
     "PlainTerm",
     "ReadabilityReport",
+    "Resource",
+    "Resources",
     "SentenceScore",
     "SiteTitles",
     "check_html",
@@ -55,6 +58,7 @@ def check_html(
     site_titles: SiteTitles | None = None,
     terms: Sequence[PlainTerm],
     order: int | None = None,
+    resources: Resources | None = None,
 ) -> list[Issue]:
     """Every enabled content rule on one rendered page. Never raises on bad HTML (returns []
     for empty).
@@ -64,6 +68,8 @@ def check_html(
     records this page, at ``order`` in the run, when it grows during a run).
     ``terms`` is the list of words to avoid: :data:`DEFAULT_TERMS`, or the editors' list
     (:func:`audit.storage.terms.load_terms`, one query), loaded once for a run of many pages.
+    ``resources`` reads the images the page shows, for the animated GIF rule (none: that rule
+    finds nothing).
     """
     document = ContentDocument(html)
     if document.empty:
@@ -84,6 +90,7 @@ def check_html(
             terms=terms_tuple,
             tracking_parameters=config.TRACKING_PARAMETERS,
             enabled=enabled,
+            resources=resources,
         )
         try:
             issues.extend(check(document, context))

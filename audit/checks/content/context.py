@@ -13,6 +13,7 @@ from audit.checks.issues import Issue
 from audit.core.enums import Outcome, Source
 
 if TYPE_CHECKING:
+    from audit.checks.content.resources import Resources
     from audit.checks.content.titles import SiteTitles
     from audit.checks.content.words import PlainTerm
 
@@ -33,6 +34,9 @@ class CheckContext:
     tracking_parameters: tuple[str, ...] = ()
     #: Rule ids that are switched on for this run (a rule may defer to another's finding).
     enabled: frozenset[str] = frozenset()
+    #: Reads files the page refers to (its images), once per run; None: rules that need
+    #: them find nothing (the page editor's checks).
+    resources: Resources | None = None
 
 
 def element_issue(

@@ -959,3 +959,101 @@ CHECKS.update(
         TITLE_DIFFERS_FROM_ALT.id: markup.check_title_alt,
     }
 )
+
+# Issue 9: images, media and form errors the engines miss. ------------------------------------
+from audit.checks.content import animation, captions, errors  # noqa: E402
+
+ANIMATED_GIF = register(
+    Rule(
+        id=animation.ANIMATED_GIF,
+        title="Animated GIFs stop within five seconds",
+        what=(
+            "An animated GIF on the page moves for more than five seconds, or loops for ever. "
+            "A GIF has no pause button. The audit reads the GIF file itself (frame timings "
+            "and loop count); small images (icons, loading spinners) are left alone, and a "
+            "GIF with a pause or play control beside it, or a still image for residents who "
+            "ask for reduced motion, is reported to check."
+        ),
+        why=(
+            "Movement that will not stop pulls attention away from the text. People with "
+            "attention difficulties, dyslexia or vestibular disorders may be unable to read "
+            "the page, or feel unwell. Neither axe-core nor the browser can pause a GIF."
+        ),
+        how=(
+            "Use a still image, or a video with controls. If it must be a GIF, make it play "
+            "once and stop within five seconds, or give it a working pause button."
+        ),
+        wcag=("2.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options={"max_seconds": 5, "min_size": 32, "max_images": 20, "max_bytes": 2097152},
+    )
+)
+
+VIDEO_CAPTIONS = register(
+    Rule(
+        id=captions.VIDEO_CAPTIONS,
+        title="Videos have captions",
+        what=(
+            "A video player (``<video>``, or one embedded from YouTube, Vimeo or another "
+            "video site) has no captions track, and nothing near it mentions captions. "
+            "Reported to check: captions may be burned into the picture or kept by the "
+            "video site. A muted background video without controls is left alone; "
+            "``<audio>`` is ``clearway-media-transcript``'s."
+        ),
+        why=(
+            "Deaf and hard of hearing residents cannot follow what is said without captions; "
+            "captions also help people watching without sound. Automatic captions are often "
+            "wrong, especially with local place names."
+        ),
+        how=(
+            "Add captions written or checked by a person: a captions file on the "
+            '``<video>`` (``<track kind="captions">``), or the video site\'s own captions. '
+            "Say near the player that it has captions, and link to a transcript."
+        ),
+        wcag=("1.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        outcome=Outcome.NEEDS_REVIEW,
+    )
+)
+
+ERROR_COLOUR_ONLY = register(
+    Rule(
+        id=errors.ERROR_COLOUR_ONLY,
+        title="Form errors are shown in words, not only in colour",
+        what=(
+            'A form field is marked as wrong (``aria-invalid="true"`` or an error class such '
+            "as ``govuk-input--error``) but no error message is tied to it "
+            "(``aria-describedby``), shown beside it, or linked to it from an error summary. "
+            "Reported to check: a script may add the message later."
+        ),
+        why=(
+            "A red border alone does not reach residents who cannot tell colours apart or "
+            "who use a screen reader: they do not know what went wrong, or where."
+        ),
+        how=(
+            "Show the error in words above the field (“Enter your postcode”), tie it to the "
+            "field with ``aria-describedby``, and list the errors in a summary at the top of "
+            "the page, as the GOV.UK Design System does."
+        ),
+        wcag=("1.4.1", "3.3.1"),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+        outcome=Outcome.NEEDS_REVIEW,
+    )
+)
+
+CHECKS.update(
+    {
+        ANIMATED_GIF.id: animation.check_animated_gif,
+        VIDEO_CAPTIONS.id: captions.check_video_captions,
+        ERROR_COLOUR_ONLY.id: errors.check_error_colour_only,
+    }
+)
