@@ -139,15 +139,21 @@ def _passages(document: ContentDocument, min_words: int) -> list[Passage]:
     page = ""
     if document.root is not None:
         page = (document.root.get("lang") or document.root.get(_XML_LANG) or "").strip()
+    # Blocks holding an element with its own lang (worked out once, not per block).
+    holding_marked = {
+        ancestor
+        for element in document.all_elements
+        if element.get("lang") is not None and element.tag != "html"
+        for ancestor in element.iterancestors()
+    }
     for block in document.text_blocks:
-        # A quick test first: most blocks are short, and are never guessed. (Characters, not
-        # words: Chinese has no spaces between its words, which count as two characters.)
-        if block.tag not in PASSAGE_TAGS or len(block.text) < 2 * min_words:
+        # A quick test first: most blocks are short, and are never guessed.
+        if block.tag not in PASSAGE_TAGS or not language_guess.maybe_long(block.text, min_words):
             continue
         declared, declared_on = _declared(block.element)
         if not declared or not language_guess.known(language_guess.primary(declared)):
             continue  # no lang (axe-core's html-has-lang), or one the guesser cannot judge
-        text = _unmarked_text(block) if _has_marked_parts(block.element) else block.text
+        text = _unmarked_text(block) if block.element in holding_marked else block.text
         guess = language_guess.guess(text)
         confidence = language_guess.not_in(guess, declared, min_words=min_words)
         found.append(Passage(block, guess, declared, declared_on, page, confidence))
@@ -162,10 +168,6 @@ def _declared(element: HtmlElement) -> tuple[str, HtmlElement]:
         if lang is not None:
             return lang.strip(), node
     return "", element
-
-
-def _has_marked_parts(element: HtmlElement) -> bool:
-    return bool(element.xpath(".//*[@lang]"))
 
 
 def _unmarked_text(block: TextBlock) -> str:

@@ -123,7 +123,9 @@ SCRIPTS: dict[str, tuple[str, tuple[str, ...]]] = {
 _SCRIPT_PATTERNS = {name: re.compile(f"[{chars}]") for name, (chars, _) in SCRIPTS.items()}
 #: Scripts written without spaces between words: their words are counted as characters / 2.
 _UNSPACED = frozenset({"Han", "Kana", "Thai"})
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+#: A letter outside the Latin alphabets (punctuation, symbols and accented Latin letters
+#: aside): text without one is Latin script, found with one search.
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u20cf\u2100-\u214f]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 #: A word: letters (any script), with inner apostrophes ("i'r", "don't") and hyphens
 #: ("Pen-y-bont", one word: a name, not three Welsh words).
@@ -150,6 +152,14 @@ def scripts_of(tag: str) -> frozenset[str]:
             return frozenset({_SCRIPT_SUBTAGS[subtag]})
     found = frozenset(script for script, (_, langs) in SCRIPTS.items() if subtags[0] in langs)
     return found or frozenset({"Latin"})
+
+
+def maybe_long(text: str, min_words: int) -> bool:
+    """A quick test: whether ``text`` may have ``min_words`` words (Chinese, Japanese and Thai
+    have no spaces between words, which :func:`guess` counts as two characters each)."""
+    if text.count(" ") + text.count("\n") + 1 >= min_words:
+        return True
+    return len(text) >= 2 * min_words and bool(_NOT_LATIN.search(text))
 
 
 def known(language: str) -> bool:
@@ -298,11 +308,11 @@ _ARABIC_INDEX = _index(ARABIC_WORDS)
 
 
 def _dominant_script(text: str) -> tuple[str, float, int]:
-    """The script most letters are in, its share of letters, and its letter count."""
-    latin = len(_LATIN_LETTER.findall(text))
-    if not _NOT_ASCII.search(text):
-        return "Latin", 1.0, latin
-    counts = {"Latin": latin}
+    """The script most letters are in, its share of letters, and its letter count (0 for
+    Latin)."""
+    if not _NOT_LATIN.search(text):
+        return "Latin", 1.0, 0  # (the count of Latin letters is never needed)
+    counts = {"Latin": len(_LATIN_LETTER.findall(text))}
     for script, pattern in _SCRIPT_PATTERNS.items():
         found = len(pattern.findall(text))
         if found:
