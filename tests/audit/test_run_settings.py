@@ -65,7 +65,8 @@ def test_the_engines_chosen_in_the_admin_run_in_the_admins_runs(
 
     config = service.run_settings(service.create_run(trigger))
 
-    assert config.ENGINES == expected
+    engines_run = config.ENGINES
+    assert engines_run == expected
     assert config.runs_content_checks == ("clearway" in expected)
     assert config.runs_browser_checks == ("clearway" in expected)
 
