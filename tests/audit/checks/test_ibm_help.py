@@ -64,9 +64,7 @@ def reported(levels: Sequence[str], rule: str) -> bool:
 def missing_help(rule_set: Mapping[str, Sequence[str]]) -> list[str]:
     """The reported rules with no plain-English help."""
     return sorted(
-        rule
-        for rule, levels in rule_set.items()
-        if reported(levels, rule) and rule not in IBM_HELP
+        rule for rule, levels in rule_set.items() if reported(levels, rule) and rule not in IBM_HELP
     )
 
 
