@@ -140,12 +140,8 @@ def _passages(document: ContentDocument, min_words: int) -> list[Passage]:
     if document.root is not None:
         page = (document.root.get("lang") or document.root.get(_XML_LANG) or "").strip()
     # Blocks holding an element with its own lang (worked out once, not per block).
-    holding_marked = {
-        ancestor
-        for element in document.all_elements
-        if element.get("lang") is not None and element.tag != "html"
-        for ancestor in element.iterancestors()
-    }
+    marked = document.root.xpath("//body//*[@lang]") if document.root is not None else []
+    holding_marked = {ancestor for element in marked for ancestor in element.iterancestors()}
     for block in document.text_blocks:
         # A quick test first: most blocks are short, and are never guessed.
         if block.tag not in PASSAGE_TAGS or not language_guess.maybe_long(block.text, min_words):

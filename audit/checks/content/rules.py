@@ -973,7 +973,9 @@ LANGUAGE_OF_PARTS = register(
             "it or around it. For example, a paragraph in Welsh, Polish or Urdu on an English "
             "page. The language is guessed from the passage's common words and its alphabet: a "
             "failure when the guess is sure, reported to check when it is fairly sure. Short "
-            "text, names, place names and addresses are never reported."
+            "text, names, place names and addresses are never reported. When most of the page "
+            "is in the other language, the page's own language is wrong instead: "
+            "``clearway-page-language`` reports that."
         ),
         why=(
             "Screen readers choose their voice and pronunciation from the language the page "
