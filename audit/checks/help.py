@@ -4,12 +4,16 @@ residents, and how to fix it.
 Clearway's own rules describe themselves in the catalogue (:mod:`audit.checks.catalogue`).
 axe-core's rules do not, so the most common ones are described here, for people who have never
 heard of WCAG; any other axe rule falls back to the help text axe stored with the finding.
+IBM Equal Access's rules that the audit reports each have a title and how to fix it
+(:mod:`audit.checks.ibm_help`); what is wrong is the engine's own text, stored with the
+finding.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audit.checks.ibm_help import IBM_HELP
 from audit.core.enums import FixedBy
 
 
@@ -288,8 +292,9 @@ AXE_RULES: dict[str, RuleHelp] = {
 def help_for(
     rule_id: str, *, help: str = "", message: str = "", help_url: str = ""
 ) -> RuleHelp | None:
-    """Help for ``rule_id``: Clearway's catalogue, then the table above, then what axe said
-    (``help``, ``message`` and ``help_url`` from a stored finding). ``None`` when nothing is
+    """Help for ``rule_id``: Clearway's catalogue, then the axe table above, then IBM's table
+    (with the engine's ``help`` as what is wrong), then what the engine said (``help``,
+    ``message`` and ``help_url`` from a stored finding). ``None`` when nothing is
     known."""
     if rule_id.startswith("clearway-"):
         from audit.checks.catalogue import get_rule
@@ -312,6 +317,18 @@ def help_for(
     known = AXE_RULES.get(rule_id)
     if known is not None:
         return RuleHelp(**{**known.__dict__, "help_url": help_url or known.help_url})
+    ibm = IBM_HELP.get(rule_id)
+    if ibm is not None:
+        return RuleHelp(
+            rule=rule_id,
+            title=ibm.title,
+            # The engine's own words for what is wrong, when a finding stored them.
+            what=help or ibm.title,
+            why="",
+            how=ibm.how,
+            fixed_by=ibm.fixed_by,
+            help_url=help_url,
+        )
     if not (help or message):
         return None
     return RuleHelp(

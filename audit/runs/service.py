@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.checks.content import SiteTitles
-from audit.core.conf import DEFAULT_TAGS, AuditSettings, audit_settings
+from audit.core.conf import ALL_ENGINES, DEFAULT_TAGS, AuditSettings, audit_settings
 from audit.core.enums import PageStatus, RuleSet, RunStatus, RunTrigger
 from audit.engine.content_checks import content_checks
 from audit.engine.discovery import allowed_hosts_for
@@ -67,13 +67,19 @@ RULE_SET_TAGS: dict[str, tuple[str, ...]] = {
 
 
 def run_settings(run: AuditRun, workers: int | None = None) -> AuditSettings:
-    """The settings a stored run uses: the ``CLEARWAY_AUDIT`` setting, with the rule set
-    chosen in the admin for the runs the admin starts (nightly, manual, on publish)."""
+    """The settings a stored run uses: the ``CLEARWAY_AUDIT`` setting, with the rule set and
+    the engines chosen in the admin for the runs the admin starts (nightly, manual, on
+    publish)."""
     config = audit_settings().with_overrides(WORKERS=workers)
     if run.trigger == RunTrigger.CLI:
         return config
-    rule_set = AuditSchedule.load().rule_set
-    return config.with_overrides(TAGS=RULE_SET_TAGS.get(rule_set, config.TAGS))
+    schedule = AuditSchedule.load()
+    # Engines this version knows, in the order they run; none left (a row edited by hand):
+    # the ENGINES setting, as a run with no engine would audit nothing.
+    engines = tuple(name for name in ALL_ENGINES if name in (schedule.engines or ()))
+    return config.with_overrides(
+        TAGS=RULE_SET_TAGS.get(schedule.rule_set, config.TAGS), ENGINES=engines or None
+    )
 
 
 # -- The one run path: stored or not ----------------------------------------------------------

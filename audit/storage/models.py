@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting
 
+from audit.core.conf import ALL_ENGINES
 from audit.core.enums import (
     DismissalReason,
     DismissalScope,
@@ -295,6 +296,11 @@ class TrackedFinding(models.Model):
         return f"{self.rule} on {self.url} ({self.get_status_display()})"
 
 
+def default_engines() -> list[str]:
+    """Every engine: :attr:`AuditSchedule.engines`' default."""
+    return list(ALL_ENGINES)
+
+
 class AuditSchedule(BaseGenericSetting):
     """When the nightly audit runs. Edited in Settings > Accessibility audit."""
 
@@ -311,6 +317,13 @@ class AuditSchedule(BaseGenericSetting):
         choices=RuleSet.choices,
         default=RuleSet.WCAG22_AA_BEST_PRACTICE,
         help_text=_("Which axe-core rules the nightly audit runs."),
+    )
+    #: The engines the runs the admin starts use (the command line follows ``ENGINES``).
+    engines = models.JSONField(
+        default=default_engines,
+        help_text=_(
+            "Which engines the audits started here use (nightly, from the admin, on publish)."
+        ),
     )
     excluded_url_patterns = models.TextField(
         blank=True,

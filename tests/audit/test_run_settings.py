@@ -1,5 +1,5 @@
-"""What the admin's audit settings change in stored runs: the rule set, excluded pages, and the
-digest after a nightly run."""
+"""What the admin's audit settings change in stored runs: the rule set, the engines, excluded
+pages, and the digest after a nightly run."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from unittest import mock
 
 import pytest
 
-from audit.core.conf import DEFAULT_TAGS
+from audit.core.conf import ALL_ENGINES, DEFAULT_TAGS, AuditSettings
 from audit.core.enums import PageStatus, RuleSet, RunStatus, RunTrigger
+from audit.engine.runner import browser_engines
 from audit.runs import service
 from audit.storage.models import AuditRun, AuditSchedule
 from audit.tasks import nightly_audit
@@ -39,6 +40,57 @@ def test_the_rule_set_chosen_in_the_admin_sets_the_axe_tags(
 
     chosen = service.run_settings(run).TAGS
     assert chosen == tags
+
+
+@pytest.mark.parametrize(
+    ("engines", "trigger", "expected"),
+    [
+        (["axe", "ibm", "clearway"], RunTrigger.NIGHTLY, ("axe", "ibm", "clearway")),
+        (["clearway", "axe"], RunTrigger.NIGHTLY, ("axe", "clearway")),
+        (["ibm"], RunTrigger.MANUAL, ("ibm",)),
+        (["clearway"], RunTrigger.PUBLISH, ("clearway",)),
+        # A row edited by hand to name nothing this version knows: the ENGINES setting.
+        (["wave"], RunTrigger.MANUAL, ALL_ENGINES),
+        # The command line follows CLEARWAY_AUDIT only, like the rule set.
+        (["ibm"], RunTrigger.CLI, ALL_ENGINES),
+    ],
+)
+def test_the_engines_chosen_in_the_admin_run_in_the_admins_runs(
+    engines: list[str], trigger: RunTrigger, expected: tuple[str, ...]
+) -> None:
+    schedule = AuditSchedule.load()
+    assert schedule.engines == list(ALL_ENGINES)  # every engine by default
+    schedule.engines = engines
+    schedule.save()
+
+    config = service.run_settings(service.create_run(trigger))
+
+    engines_run = config.ENGINES
+    assert engines_run == expected
+    assert config.runs_content_checks == ("clearway" in expected)
+    assert config.runs_browser_checks == ("clearway" in expected)
+
+
+def test_a_stored_run_uses_the_chosen_engines(settings) -> None:
+    settings.CLEARWAY_AUDIT = {**settings.CLEARWAY_AUDIT, "ENGINES": ["axe", "ibm"]}
+    schedule = AuditSchedule.load()
+    schedule.engines = ["ibm", "clearway"]
+    schedule.save()
+    seen: list[AuditSettings] = []
+
+    def audit_stored(run: AuditRun, config: AuditSettings, extra_sinks: object) -> None:
+        seen.append(config)
+
+    with mock.patch("audit.runs.service.audit_stored", side_effect=audit_stored):
+        service.execute_run(service.create_run(RunTrigger.MANUAL).pk)
+        service.execute_run(service.create_run(RunTrigger.CLI).pk)
+
+    admin_run, cli_run = seen
+    assert admin_run.ENGINES == ("ibm", "clearway")
+    assert [engine.name for engine in browser_engines(admin_run)] == ["ibm"]
+    # The CLI's run keeps the setting's engines, whatever the admin says.
+    assert cli_run.ENGINES == ("axe", "ibm")
+    assert [engine.name for engine in browser_engines(cli_run)] == ["axe", "ibm"]
 
 
 def test_excluded_pages_are_recorded_as_skipped_not_audited() -> None:

@@ -1057,3 +1057,78 @@ CHECKS.update(
         ERROR_COLOUR_ONLY.id: errors.check_error_colour_only,
     }
 )
+
+# Issue 9: language of parts (WCAG 3.1.2). ----------------------------------------------------
+from audit.checks.content import language  # noqa: E402
+
+LANGUAGE_OF_PARTS = register(
+    Rule(
+        id=language.LANGUAGE_OF_PARTS,
+        title="Passages in another language are marked with their language",
+        what=(
+            "A passage of 25 words or more (a paragraph, list item, quotation or table cell) is "
+            "in another language than the page, and nothing marks it: no ``lang`` attribute on "
+            "it or around it. For example, a paragraph in Welsh, Polish or Urdu on an English "
+            "page. The language is guessed from the passage's common words and its alphabet: a "
+            "failure when the guess is sure, reported to check when it is fairly sure. Short "
+            "text, names, place names and addresses are never reported. When most of the page "
+            "is in the other language, the page's own language is wrong instead: "
+            "``clearway-page-language`` reports that."
+        ),
+        why=(
+            "Screen readers choose their voice and pronunciation from the language the page "
+            "says. Without a ``lang`` on it, a Welsh or Polish paragraph is read out with "
+            "English sounds and is hard or impossible to understand, and text in another "
+            "alphabet may not be read at all."
+        ),
+        how=(
+            'Mark the passage with its language: add ``lang="cy"`` (Welsh), ``lang="pl"`` '
+            '(Polish), ``lang="ur"`` (Urdu)... to its element, or to the section around it '
+            "when several passages are in the same language. Where the editor cannot set a "
+            "language, publish the translation as its own page in that language, or ask a "
+            "developer for a block with a language setting."
+        ),
+        wcag=("3.1.2",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        options=dict(language.DEFAULTS),
+    )
+)
+
+LANG_MISMATCH = register(
+    Rule(
+        id=language.LANG_MISMATCH,
+        title="A passage's lang attribute matches its text",
+        what=(
+            "An element inside the page has a ``lang`` attribute, and a passage in it of 25 "
+            'words or more is clearly in another language (``lang="fr"`` on English text, '
+            '``lang="en"`` on Welsh). Reported to check: the guess knows the commonest '
+            "languages only."
+        ),
+        why=(
+            "Screen readers read the passage with the voice of the language the attribute "
+            "names, so a wrong value is as bad as none: the text is read out with the wrong "
+            "pronunciation."
+        ),
+        how=(
+            "Correct the ``lang`` value to the passage's language, or remove it if the passage "
+            "is in the page's language."
+        ),
+        wcag=("3.1.2",),
+        level=Level.AA,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        outcome=Outcome.NEEDS_REVIEW,
+        options=dict(language.DEFAULTS),
+    )
+)
+
+CHECKS.update(
+    {
+        LANGUAGE_OF_PARTS.id: language.check_language_of_parts,
+        LANG_MISMATCH.id: language.check_lang_mismatch,
+    }
+)

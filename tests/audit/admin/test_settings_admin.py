@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -20,11 +22,12 @@ def settings_url() -> str:
     return reverse("wagtailsettings:edit", args=["audit", "auditschedule", schedule.pk])
 
 
-def form_data(**overrides: str) -> dict[str, str]:
-    data = {
+def form_data(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "enabled": "on",
         "nightly_time": "03:30",
         "rule_set": RuleSet.WCAG22_AA,
+        "engines": ["axe", "ibm", "clearway"],
         "excluded_url_patterns": "",
         "digest_enabled": "on",
     }
@@ -105,3 +108,52 @@ def test_anonymous_goes_to_login(db: None) -> None:
 def test_settings_url_without_id_redirects(admin_client: Client) -> None:
     response = admin_client.get(reverse("wagtailsettings:edit", args=["audit", "auditschedule"]))
     assert response.status_code == 302
+
+
+# The engines -------------------------------------------------------------------------------
+
+
+def test_the_engines_are_a_named_group_of_checkboxes_all_ticked_by_default(
+    admin_client: Client,
+) -> None:
+    body = admin_client.get(settings_url()).content.decode()
+    group = re.search(r"<fieldset class=\"clearway-checkbox-group\"(.*?)</fieldset>", body, re.S)
+    assert group is not None
+    markup = group.group(0)
+    assert '<legend class="w-sr-only">Engines</legend>' in markup
+    # The panel's help text describes the group once, not each box.
+    described_by = re.search(r'aria-describedby="([^"]+)"', markup)
+    assert described_by is not None and "helptext" in described_by.group(1)
+    assert f'id="{described_by.group(1)}"' in body
+    assert "The audit command follows the ENGINES setting instead." in body
+    boxes = re.findall(r'<input type="checkbox" name="engines" value="(\w+)"[^>]*>', markup)
+    assert boxes == ["axe", "ibm", "clearway"]
+    assert markup.count("checked") == 3
+    for engine_id in ("id_engines_0", "id_engines_1", "id_engines_2"):
+        assert f'<label for="{engine_id}">' in markup
+
+
+def test_saving_stores_the_chosen_engines_in_the_order_they_run(admin_client: Client) -> None:
+    response = admin_client.post(settings_url(), form_data(engines=["clearway", "axe"]))
+    assert response.status_code == 302
+    assert AuditSchedule.load().engines == ["axe", "clearway"]
+
+    body = admin_client.get(settings_url()).content.decode()
+    assert re.search(r'value="ibm"(?![^>]*checked)[^>]*>', body)
+
+
+@pytest.mark.parametrize(
+    ("engines", "error"),
+    [
+        ([], "Choose at least one engine."),
+        (None, "Choose at least one engine."),
+        (["axe", "wave"], "Select a valid choice. wave is not one of the available choices."),
+    ],
+)
+def test_the_engines_need_one_known_engine_at_least(
+    admin_client: Client, engines: list[str] | None, error: str
+) -> None:
+    response = admin_client.post(settings_url(), form_data(engines=engines))
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert AuditSchedule.load().engines == ["axe", "ibm", "clearway"]
