@@ -38,7 +38,7 @@ VAGUE_TEXT = frozenset(
      "this link", "this page", "page", "this", "that", "website", "this website", "web page",
      "webpage", "go", "info", "information", "download", "download here", "document",
      "this document", "file", "click to download", "open", "full story", "visit",
-     "visit this page", "visit the website"}
+     "visit this page", "visit the website", "find out", "read", "learn", "know more"}
 )  # fmt: skip
 #: Words around vague text that add nothing: "Click here to find out", "Download now".
 _FILLER_START = re.compile(
@@ -46,7 +46,9 @@ _FILLER_START = re.compile(
     r"the\s+link))?(?:\s+(?:to|for))?\s+"
 )
 _FILLER_END = re.compile(r"\s+(?:here|below|now|today)$")
-#: Vague once the filler is gone ("Click here to find out", "Click to read").
+#: Vague once a "click"-like filler is gone ("Click here to start", "Click to read"). Alone,
+#: "Start now" and "Continue" are GOV.UK's start and next-step buttons, named by the heading
+#: and the service page they sit on (WCAG technique H80), not vague.
 _VAGUE_REST = frozenset(
     {"find out", "read", "learn", "know more", "see", "view", "continue", "start", "go"}
 )
@@ -109,7 +111,9 @@ def vague(name: str, extra: frozenset[str] = frozenset()) -> str | None:
     text = comparable_text(name)
     start = _FILLER_START.sub("", text)
     rests = {text, start, _FILLER_END.sub("", text), _FILLER_END.sub("", start)}
-    if any(rest in VAGUE_TEXT or rest in extra or rest in _VAGUE_REST for rest in rests):
+    if any(rest in VAGUE_TEXT or rest in extra for rest in rests):
+        return "vague"
+    if start != text and {start, _FILLER_END.sub("", start)} & _VAGUE_REST:
         return "vague"
     return None
 

@@ -30,6 +30,9 @@ from .conftest import issues, page
         '<a href="/council-tax/">Please click here for more information.</a>',
         '<a href="/council-tax/">Download now</a>',
         '<a href="/council-tax/">Tap here to read more</a>',
+        '<a href="/council-tax/">Click here to start</a>',
+        '<a href="/council-tax/">Click to continue</a>',
+        '<a href="/council-tax/">Find out</a>',
         '<a href="https://www.gov.uk/council-tax">https://www.gov.uk/council-tax</a>',
         '<a href="https://www.gov.uk/council-tax">www.gov.uk/council-tax</a>',
         # The accessible name is what counts: an image's alt text, an aria-label.
@@ -65,6 +68,9 @@ def test_vague_link_text_is_reported(link: str) -> None:
         '<a href="/council-tax/">Find out how council tax is spent</a>',
         '<a href="/council-tax/">Read the council tax leaflet now</a>',
         '<a href="/council-tax/">Select a council tax band</a>',
+        # GOV.UK's start button and next-step link: named by the service page they sit on.
+        '<a href="/council-tax/apply/" class="govuk-button govuk-button--start">Start now</a>',
+        '<a href="/council-tax/apply/step-2/" class="govuk-button">Continue</a>',
         '<a href="/council-tax/">GOV.UK</a>',
         '<a href="mailto:counciltax@anytown.gov.uk">counciltax@anytown.gov.uk</a>',
         '<a href="tel:01632960000">01632 960000</a>',
