@@ -1,8 +1,9 @@
 """Markup rules: justified text, presentational elements, duplicate ids that other elements
 point to, access keys, and images whose ``title`` says something else than their alt text.
 
-``<marquee>`` and ``<blink>`` are axe-core's (``marquee``, ``blink``), and ids referenced by
-``for`` or ARIA attributes are axe-core's ``duplicate-id-aria``: not repeated here.
+``<marquee>`` and ``<blink>`` are axe-core's (``marquee``, ``blink``). An id referenced by
+``for`` or an ARIA attribute is axe-core's ``duplicate-id-aria``, which asks for review; this
+module reports it as a failure only when the reference is known to reach the wrong element.
 """
 
 from __future__ import annotations
@@ -126,6 +127,54 @@ def check_presentational(document: ContentDocument, context: CheckContext) -> li
     return issues
 
 
+#: Attributes that name other elements by id, and whose reference reaches the first element
+#: with that id.
+_ID_REFERENCES = (
+    "for", "aria-labelledby", "aria-describedby", "aria-errormessage", "aria-controls",
+    "aria-owns", "aria-activedescendant", "aria-details",
+)  # fmt: skip
+
+
+def _closeness(element: HtmlElement, other: HtmlElement) -> int:
+    """How deep the innermost element holding both is: the higher, the closer they sit."""
+    around = {id(ancestor) for ancestor in element.iterancestors()}
+    for depth, ancestor in enumerate(reversed(list(other.iterancestors()))):
+        if id(ancestor) not in around:
+            return depth
+    return len(list(other.iterancestors()))
+
+
+def _misdirected_references(
+    document: ContentDocument, duplicated: dict[str, list[HtmlElement]]
+) -> dict[str, Issue]:
+    """Duplicated ids that an element names (a label's ``for``, ``aria-describedby``...)
+    while sitting closer to a later element with that id than to the first: the reference
+    reaches the first, so that element is labelled or described by the wrong one (a form's
+    hint repeated with the same id in a second form). By id, one issue on the element named."""
+    found: dict[str, Issue] = {}
+    for element in document.all_elements:
+        for attribute in _ID_REFERENCES:
+            for element_id in (element.get(attribute) or "").split():
+                if element_id not in duplicated or element_id in found:
+                    continue
+                first, *later = duplicated[element_id]
+                nearest = max(later, key=lambda other: _closeness(element, other))
+                if _closeness(element, nearest) <= _closeness(element, first):
+                    continue
+                found[element_id] = element_issue(
+                    document,
+                    DUPLICATE_ID,
+                    nearest,
+                    f"{len(duplicated[element_id])} elements have the id {quote(element_id)}. "
+                    f"The {attribute} attribute beside this one names that id, but reaches "
+                    "the first element with it, elsewhere on the page: screen readers read "
+                    "out the wrong text, or link the wrong field. Give each element its own id.",
+                    html=document.opening_tag(nearest),
+                    outcome=Outcome.VIOLATION,
+                )
+    return found
+
+
 def check_duplicate_id(document: ContentDocument, context: CheckContext) -> list[Issue]:
     counts: dict[str, list[HtmlElement]] = {}
     for element in document.all_elements:
@@ -143,8 +192,9 @@ def check_duplicate_id(document: ContentDocument, context: CheckContext) -> list
         href = element.get("href") if element.tag in {"a", "area"} else None
         if href and href.startswith("#") and href[1:] in duplicated:
             by_link.add(href[1:])
-    issues = []
-    for element_id in sorted(by_headers | by_link):
+    misdirected = _misdirected_references(document, duplicated)
+    issues = list(misdirected.values())
+    for element_id in sorted((by_headers | by_link) - misdirected.keys()):
         second = duplicated[element_id][1]  # the first is the one the reference finds
         if element_id in by_headers:
             message = (

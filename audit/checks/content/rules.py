@@ -889,8 +889,10 @@ DUPLICATE_ID_REFERENCE = register(
         what=(
             "Two or more elements share an id that table cells name in ``headers`` (a "
             'failure) or that a link on the page goes to (``href="#id"``, reported to '
-            "check). Ids named by ``for`` and ARIA attributes are axe-core's "
-            "``duplicate-id-aria``; ids nothing points to are left alone."
+            "check), or that a label's ``for`` or an ARIA attribute names while the "
+            "element sits beside a later element with that id (a failure: the reference "
+            "reaches the first one). Other ids named by ``for`` and ARIA attributes are "
+            "axe-core's ``duplicate-id-aria``; ids nothing points to are left alone."
         ),
         why=(
             "The reference finds only the first element: cells are read with the wrong "

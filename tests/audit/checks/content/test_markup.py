@@ -100,6 +100,32 @@ def test_duplicate_id_named_by_a_label_is_left_to_axe() -> None:
     assert issues(page(body), DUPLICATE) == []
 
 
+def test_a_reference_that_reaches_a_duplicate_elsewhere_is_a_failure() -> None:
+    # A WordPress block repeated: the second form's hint has the first form's id.
+    form = (
+        '<form class="wp-block-search"><label for="{f}">{label}</label>'
+        '<p id="pc-hint">{hint}</p><input id="{f}" aria-describedby="pc-hint"></form>'
+    )
+    body = form.format(f="a", label="Postcode", hint="For example, AB1 2CD") + form.format(
+        f="b", label="Your reference", hint="It is on your letter"
+    )
+    (found,) = issues(page(body), DUPLICATE)
+    assert found.outcome == Outcome.VIOLATION
+    assert "It is on your letter" not in found.html and 'id="pc-hint"' in found.html
+    assert "aria-describedby" in found.message
+
+
+def test_a_label_for_a_repeated_field_id_fails_only_when_it_reaches_the_wrong_field() -> None:
+    group = '<div class="lgd-field"><label for="email">{label}</label><input id="email"></div>'
+    two = group.format(label="Your email") + group.format(label="Their email")
+    (found,) = issues(page(two), DUPLICATE)
+    assert found.outcome == Outcome.VIOLATION and "for attribute" in found.message
+    # Each reference sits nearest the first element with its id: nothing is misdirected.
+    alone = '<div><label for="q">Search</label><input id="q" aria-describedby="h">'
+    alone += '<p id="h">Hint</p></div><p id="h">Old hint</p><input id="q" aria-label="Other">'
+    assert issues(page(alone), DUPLICATE) == []
+
+
 def test_accesskey_is_to_review() -> None:
     (found,) = issues(page('<a href="/search" accesskey="4">Search</a>'), ACCESSKEY)
     assert found.outcome == Outcome.NEEDS_REVIEW
