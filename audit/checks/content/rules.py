@@ -1134,3 +1134,36 @@ CHECKS.update(
         LANG_MISMATCH.id: language.check_lang_mismatch,
     }
 )
+
+# Issue 9: fields for the resident's own details say what they are for (WCAG 1.3.5). ------------
+from audit.checks.content import autocomplete  # noqa: E402
+
+AUTOCOMPLETE_MISSING = register(
+    Rule(
+        id=autocomplete.AUTOCOMPLETE,
+        title="Fields for the resident's own details say what they are for",
+        what=(
+            "A field whose label asks for the resident's own email address, telephone "
+            "number, name or postcode has no ``autocomplete`` attribute (reported to check "
+            'when it is ``autocomplete="off"``). Fields about somebody else ("Their email", '
+            "\u201cLandlord's phone number\u201d) and search boxes are left alone."
+        ),
+        why=(
+            "With the attribute, browsers fill the field in, and assistive technology can "
+            "show what it is for with a familiar icon. Residents with memory, motor or "
+            "reading difficulties then type less and make fewer mistakes."
+        ),
+        how=(
+            'Add the matching value: ``autocomplete="email"``, ``"tel"``, ``"name"``, '
+            '``"given-name"``, ``"family-name"`` or ``"postal-code"``, as the GOV.UK Design '
+            "System's patterns do."
+        ),
+        wcag=("1.3.5",),
+        level=Level.AA,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS[AUTOCOMPLETE_MISSING.id] = autocomplete.check_autocomplete
