@@ -53,9 +53,7 @@ def test_a_positive_tabindex_that_skips_the_header_fails(check_page: CheckPage) 
         "<input id='name' name='name' tabindex='1'></form>"
     )
     found = check_page(html, ORDER)
-    assert [(issue.selector, issue.outcome) for issue in found] == [
-        ("#name", Outcome.VIOLATION)
-    ]
+    assert [(issue.selector, issue.outcome) for issue in found] == [("#name", Outcome.VIOLATION)]
     assert 'tabindex="1"' in found[0].message and "above it" in found[0].message
 
 
