@@ -16,7 +16,31 @@ from typing import Any
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from audit.checks.browser.base import Context, script
+from audit.checks.browser.base import Context
+
+#: One step of js/probe.js (installed in the page by the widgets group's first round trip).
+_ASK = """
+const state = window[Symbol.for("clearway.widgets")];
+return state && state.run ? state.run(arguments[0], arguments[1], arguments[2]) : null;
+"""
+
+#: The same, asked again every 20 ms until its answer is truthy or the time is up.
+_ASK_WAITING = """
+const [step, index, sub, wait] = arguments;
+const done = arguments[arguments.length - 1];
+const state = window[Symbol.for("clearway.widgets")];
+if (!state || !state.run) {
+  done(null);
+  return;
+}
+const started = performance.now();
+const attempt = () => {
+  const value = state.run(step, index, sub);
+  if (value || performance.now() - started >= wait) done(value);
+  else setTimeout(attempt, 20);
+};
+attempt();
+"""
 
 #: DevTools key events: (key, code, Windows virtual key code, text typed).
 _KEYS: dict[str, tuple[str, str, int, str]] = {
@@ -51,7 +75,10 @@ class Hands:
     def ask(self, step: str, index: int = 0, wait_ms: int = 0, sub: int = 0) -> Any:
         """A step of ``js/probe.js`` on widget ``index``; with ``wait_ms``, its answer as soon
         as the step's condition holds, or its last answer when the time is up."""
-        return self.context.driver.execute_async_script(script("probe"), step, index, wait_ms, sub)
+        driver = self.context.driver
+        if wait_ms:
+            return driver.execute_async_script(_ASK_WAITING, step, index, sub, wait_ms)
+        return driver.execute_script(_ASK, step, index, sub)
 
     def press(self, name: str) -> None:
         """A real key press (down and up) on the focused element."""

@@ -1,15 +1,9 @@
-// One step of the keyboard rules' tries on the widgets js/widgets.js found (kept on window
-// under Symbol.for("clearway.widgets") meanwhile). Asynchronous: arguments[0] the step,
-// arguments[1] the widget's index, arguments[2] how long (ms) to wait for the step's condition
-// to hold (0: ask once), arguments[3] a second index (which of a menu's toggles); the answer
-// is the step's value as soon as it holds, or its last value.
-const [step, index, wait, sub] = arguments;
-const done = arguments[arguments.length - 1];
+// The steps of the keyboard rules' tries on the widgets js/widgets.js found, installed as
+// run(step, index, sub) on the state it keeps on window (Symbol.for("clearway.widgets")), in
+// the same round trip: each step is then a one-line script (audit/checks/browser/interaction.py
+// Hands.ask), and the page parses this file once. ``index`` is the widget's index, ``sub`` a
+// second one (which of a menu's toggles).
 const state = window[Symbol.for("clearway.widgets")];
-if (!state) {
-  done(null);
-  return;
-}
 const visible = (el) => !!el && el.isConnected && CW.shown(el)
   && (!el.checkVisibility || el.checkVisibility());
 // Seen, for content revealed on hover: not transparent either.
@@ -61,132 +55,134 @@ function dialogShown(item) {
     (el) => visible(el) && !state.dialogsBefore.includes(el)) || null;
 }
 
-const steps = {
-  // Menus.
-  menuPoint: () => centre(state.menus[index].parent || state.menus[index].item),
-  menuOpen: () => CW.tabbable(state.menus[index].submenu).length > 0,
-  menuFocus: () => focus(state.menus[index].parent || CW.tabbable(state.menus[index].item)[0]),
-  menuToggle: () => focus(state.menus[index].toggles[sub]),
-  menuClosed: () => CW.tabbable(state.menus[index].submenu).length === 0,
-  // Show/hide controls.
-  controlMark: () => {
-    state.mark = controlState(state.controls[index]);
-    return true;
-  },
-  controlChanged: () => controlState(state.controls[index]) !== state.mark,
-  controlSame: () => controlState(state.controls[index]) === state.mark,
-  controlFocus: () => focus(state.controls[index]),
-  controlClick: () => {
-    state.controls[index].click();
-    return true;
-  },
-  // Dialogs.
-  triggerFocus: () => focus(state.dialogs[index].trigger),
-  triggerFocusable: () => state.dialogs[index].trigger.tabIndex >= 0,
-  triggerClick: () => {
-    state.dialogs[index].trigger.click();
-    return true;
-  },
-  dialogOpen: () => {
-    const dialog = dialogShown(state.dialogs[index]);
-    if (dialog) state.dialogs[index].open = dialog;
-    return !!dialog;
-  },
-  dialogClosed: () => !visible(state.dialogs[index].open),
-  dialogFocused: () => focusInside(state.dialogs[index].open),
-  dialogModal: () => {
-    const dialog = state.dialogs[index].open;
-    return dialog.matches(":modal") || dialog.getAttribute("aria-modal") === "true"
-      || !!dialog.closest("[aria-modal=true]");
-  },
-  // Focus somewhere in the dialog (its first tabbable element, or the dialog itself), ready
-  // for Tab and Escape; the number of its tabbable elements.
-  dialogFocusIn: () => {
-    const dialog = state.dialogs[index].open;
-    return focusInside(dialog) || focus(CW.tabbable(dialog)[0]) || focus(dialog);
-  },
-  dialogEnter: () => {
-    const dialog = state.dialogs[index].open;
-    const inside = CW.tabbable(dialog);
-    if (!focusInside(dialog)) {
-      if (!focus(inside[0])) {
-        if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
-        dialog.focus();
-      }
-    }
-    state.tabLog = [];
-    state.tabListener = () => state.tabLog.push(document.activeElement);
-    window.addEventListener("keyup", state.tabListener, true);
-    return inside.length;
-  },
-  // Where Tab took focus: outside the dialog (the page behind it), or null.
-  dialogLeft: () => {
-    window.removeEventListener("keyup", state.tabListener, true);
-    const dialog = state.dialogs[index].open;
-    const out = state.tabLog.find((el) => el && el !== document.body
-      && el !== document.documentElement && !dialog.contains(el));
-    return out ? CW.label(out) : null;
-  },
-  // Close the dialog the way a mouse user would, when Escape did not.
-  dialogForceClose: () => {
-    const dialog = state.dialogs[index].open;
-    const close = [...dialog.querySelectorAll("button, [role=button], a[href]")].find((el) =>
-      visible(el) && (el.matches("[data-bs-dismiss], [data-dismiss], [data-close], " +
-        "[data-a11y-dialog-hide], [data-micromodal-close], form[method=dialog] button")
-        || /close|cancel|dismiss|no thanks/i.test(
-          `${el.getAttribute("aria-label") || ""} ${el.textContent} ${el.className}`)));
-    if (close) close.click();
-    if (visible(dialog) && dialog.localName === "dialog" && dialog.open) dialog.close();
-    return !visible(dialog);
-  },
-  dialogReport: () => CW.report(state.dialogs[index].open, "", {label: CW.label(state.dialogs[index].open)}),
-  triggerReport: () => CW.report(state.dialogs[index].trigger, "", {label: CW.label(state.dialogs[index].trigger)}),
-  // Hover content.
-  hoverPoint: () => {
-    const hover = state.hovers[index];
-    hover.hidden = hiddenNear(hover.trigger);
-    if (!state.observer) {
-      state.observer = new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.addedNodes) if (node.nodeType === 1) state.added.push(node);
+function steps(index, sub) {
+  return {
+    // Menus.
+    menuPoint: () => centre(state.menus[index].parent || state.menus[index].item),
+    menuOpen: () => CW.tabbable(state.menus[index].submenu).length > 0,
+    menuFocus: () => focus(state.menus[index].parent || CW.tabbable(state.menus[index].item)[0]),
+    menuToggle: () => focus(state.menus[index].toggles[sub]),
+    menuClosed: () => CW.tabbable(state.menus[index].submenu).length === 0,
+    // Show/hide controls.
+    controlMark: () => {
+      state.mark = controlState(state.controls[index]);
+      return true;
+    },
+    controlChanged: () => controlState(state.controls[index]) !== state.mark,
+    controlSame: () => controlState(state.controls[index]) === state.mark,
+    controlFocus: () => focus(state.controls[index]),
+    controlClick: () => {
+      state.controls[index].click();
+      return true;
+    },
+    // Dialogs.
+    triggerFocus: () => focus(state.dialogs[index].trigger),
+    triggerFocusable: () => state.dialogs[index].trigger.tabIndex >= 0,
+    triggerClick: () => {
+      state.dialogs[index].trigger.click();
+      return true;
+    },
+    dialogOpen: () => {
+      const dialog = dialogShown(state.dialogs[index]);
+      if (dialog) state.dialogs[index].open = dialog;
+      return !!dialog;
+    },
+    dialogClosed: () => !visible(state.dialogs[index].open),
+    dialogFocused: () => focusInside(state.dialogs[index].open),
+    dialogModal: () => {
+      const dialog = state.dialogs[index].open;
+      return dialog.matches(":modal") || dialog.getAttribute("aria-modal") === "true"
+        || !!dialog.closest("[aria-modal=true]");
+    },
+    // Focus somewhere in the dialog (its first tabbable element, or the dialog itself), ready
+    // for Tab and Escape; the number of its tabbable elements.
+    dialogFocusIn: () => {
+      const dialog = state.dialogs[index].open;
+      return focusInside(dialog) || focus(CW.tabbable(dialog)[0]) || focus(dialog);
+    },
+    dialogEnter: () => {
+      const dialog = state.dialogs[index].open;
+      const inside = CW.tabbable(dialog);
+      if (!focusInside(dialog)) {
+        if (!focus(inside[0])) {
+          if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
+          dialog.focus();
         }
-      });
-      state.observer.observe(document.body, {childList: true, subtree: true});
-    }
-    state.added.length = 0;
-    return centre(hover.trigger);
-  },
-  hoverRevealed: () => revealedText(state.hovers[index]),
-  hoverGone: () => !revealedText(state.hovers[index]),
-  // Focus the trigger, or the first thing inside it that can be focused; false if neither can.
-  hoverFocus: () => {
-    const trigger = state.hovers[index].trigger;
-    return trigger.tabIndex >= 0 && !trigger.disabled ? focus(trigger)
-      : focus(CW.tabbable(trigger)[0]);
-  },
-  hoverReport: () => CW.report(state.hovers[index].trigger, "", {label: CW.label(state.hovers[index].trigger)}),
-  menuReport: () => CW.report(state.menus[index].submenu, "",
-    {parent: CW.label(state.menus[index].parent || state.menus[index].item)}),
-  controlReport: () => CW.report(state.controls[index], "", {label: CW.label(state.controls[index])}),
-  blur: () => {
-    const active = document.activeElement;
-    if (active && active !== document.body && active.blur) active.blur();
-    return true;
-  },
-  // Put focus and scrolling back, remove the guard and forget the widgets.
-  finish: () => {
-    const active = document.activeElement;
-    if (active && active !== document.body && active.blur) active.blur();
-    if (state.active && state.active.isConnected) state.active.focus({preventScroll: true});
-    window.scrollTo(state.x, state.y);
-    state.finish();
-    return true;
-  },
-};
-const started = performance.now();
-const attempt = () => {
-  const value = steps[step]();
-  if (value || !wait || performance.now() - started >= wait) done(value);
-  else setTimeout(attempt, 20);
-};
-attempt();
+      }
+      state.tabLog = [];
+      state.tabListener = () => state.tabLog.push(document.activeElement);
+      window.addEventListener("keyup", state.tabListener, true);
+      return inside.length;
+    },
+    // Where Tab took focus: outside the dialog (the page behind it), or null.
+    dialogLeft: () => {
+      window.removeEventListener("keyup", state.tabListener, true);
+      const dialog = state.dialogs[index].open;
+      const out = state.tabLog.find((el) => el && el !== document.body
+        && el !== document.documentElement && !dialog.contains(el));
+      return out ? CW.label(out) : null;
+    },
+    // Close the dialog the way a mouse user would, when Escape did not.
+    dialogForceClose: () => {
+      const dialog = state.dialogs[index].open;
+      const close = [...dialog.querySelectorAll("button, [role=button], a[href]")].find((el) =>
+        visible(el) && (el.matches("[data-bs-dismiss], [data-dismiss], [data-close], " +
+          "[data-a11y-dialog-hide], [data-micromodal-close], form[method=dialog] button")
+          || /close|cancel|dismiss|no thanks/i.test(
+            `${el.getAttribute("aria-label") || ""} ${el.textContent} ${el.className}`)));
+      if (close) close.click();
+      if (visible(dialog) && dialog.localName === "dialog" && dialog.open) dialog.close();
+      return !visible(dialog);
+    },
+    dialogReport: () => CW.report(state.dialogs[index].open, "", {label: CW.label(state.dialogs[index].open)}),
+    triggerReport: () => CW.report(state.dialogs[index].trigger, "", {label: CW.label(state.dialogs[index].trigger)}),
+    // Hover content.
+    hoverPoint: () => {
+      const hover = state.hovers[index];
+      hover.hidden = hiddenNear(hover.trigger);
+      if (!state.observer) {
+        state.observer = new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.addedNodes) if (node.nodeType === 1) state.added.push(node);
+          }
+        });
+        state.observer.observe(document.body, {childList: true, subtree: true});
+      }
+      state.added.length = 0;
+      return centre(hover.trigger);
+    },
+    hoverRevealed: () => revealedText(state.hovers[index]),
+    hoverGone: () => !revealedText(state.hovers[index]),
+    // Focus the trigger, or the first thing inside it that can be focused; false if neither can.
+    hoverFocus: () => {
+      const trigger = state.hovers[index].trigger;
+      return trigger.tabIndex >= 0 && !trigger.disabled ? focus(trigger)
+        : focus(CW.tabbable(trigger)[0]);
+    },
+    hoverReport: () => CW.report(state.hovers[index].trigger, "", {label: CW.label(state.hovers[index].trigger)}),
+    menuReport: () => {
+      state.reportedMenus.push(state.menus[index].item);
+      return CW.report(state.menus[index].submenu, "",
+        {parent: CW.label(state.menus[index].parent || state.menus[index].item)});
+    },
+    // A control in a sub-menu the menu rule reported: that finding says it already.
+    controlReported: () => state.reportedMenus.some((item) => item.contains(state.controls[index])),
+    controlReport: () => CW.report(state.controls[index], "", {label: CW.label(state.controls[index])}),
+    blur: () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.blur) active.blur();
+      return true;
+    },
+    // Put focus and scrolling back, remove the guard and forget the widgets.
+    finish: () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.blur) active.blur();
+      if (state.active && state.active.isConnected) state.active.focus({preventScroll: true});
+      window.scrollTo(state.x, state.y);
+      state.finish();
+      return true;
+    },
+  };
+}
+// Only when js/widgets.js found widgets to try.
+if (state) state.run = (step, index, sub) => steps(index, sub)[step]();

@@ -15,27 +15,33 @@ const visible = (el) => CW.shown(el) && (!el.checkVisibility || el.checkVisibili
 const anyShown = (root) => [...root.querySelectorAll("a[href], button")].some(visible);
 // Classes that name a kind of widget, not one instance: one accordion section is enough.
 function kind(el) {
-  const classes = [...el.classList].filter((name) => !/(open|active|current|expanded|show)/i.test(name));
+  // Not state classes, nor numbered ones (WordPress's menu-item-123).
+  const classes = [...el.classList].filter(
+    (name) => !/(open|active|current|expanded|show|\d)/i.test(name));
   return `${el.localName}.${classes.sort().join(".")}@${el.parentElement ? el.parentElement.localName : ""}`;
 }
 
-const state = {menus: [], controls: [], dialogs: [], hovers: [], observer: null, added: []};
+const state = {menus: [], controls: [], dialogs: [], hovers: [], observer: null, added: [],
+               reportedMenus: []};
 
 // Navigation sub-menus: a list of links inside an item of a navigation list, hidden now.
 const menuItems = new Set();
+const menuKinds = new Set();
 if (options.menus) {
   const items = document.querySelectorAll(
     "nav li, [role=navigation] li, [role=menubar] > li, [role=menubar] [role=menuitem], header li");
   for (const item of items) {
-    if (state.menus.length >= options.maxMenus) break;
     const submenu = item.querySelector(":scope > ul, :scope > ol, :scope > [role=menu], :scope > div");
     if (!submenu || !submenu.querySelector("a[href]") || anyShown(submenu)) continue;
     if (!visible(item) || [...menuItems].some((other) => other.contains(item))) continue;
+    menuItems.add(item);
+    // One item of a kind stands for the others.
+    if (state.menus.length >= options.maxMenus || menuKinds.has(kind(item))) continue;
+    menuKinds.add(kind(item));
     const parent = [...item.children].find((child) => child !== submenu && focusable(child)
       && child.matches("a[href], button, [role=menuitem], [tabindex]")) || null;
     const toggles = [...item.querySelectorAll("button, [role=button], [aria-expanded]")]
       .filter((el) => !submenu.contains(el) && focusable(el) && visible(el) && !isLink(el));
-    menuItems.add(item);
     state.menus.push({item, submenu, parent, toggles});
   }
 }
@@ -48,7 +54,7 @@ if (options.controls) {
   for (const el of document.querySelectorAll("[aria-expanded]")) {
     if (el.matches("input, select, textarea, [role=combobox], [role=treeitem], [role=row], " +
                    "[role=option], [role=gridcell], [aria-disabled=true]")) continue;
-    if (el.closest("[aria-activedescendant], [aria-hidden=true], [inert]") || inMenu(el)) continue;
+    if (el.closest("[aria-activedescendant], [aria-hidden=true], [inert]")) continue;
     if (!visible(el) || isLink(el)) continue;
     if (!focusable(el)) {
       // A container that holds the real control is not a control.

@@ -202,3 +202,16 @@ def test_controls_that_cannot_get_focus(check_page: CheckPage) -> None:
         ("clearway-disclosure-keyboard", 'h3[aria-controls="a2"]', Outcome.NEEDS_REVIEW),
         ("clearway-keyboard-access", 'h3[aria-controls="a1"]', Outcome.VIOLATION),
     ]
+
+
+def test_a_sub_menu_the_mouse_cannot_open_leaves_its_toggle_to_the_disclosure_rule(
+    check_page: CheckPage,
+) -> None:
+    # No :hover rule: the menu rule has nothing to compare; the toggle that ignores keys is
+    # still found.
+    css = LGD_CSS.replace(".lgd-header__nav-item:hover > .lgd-header__nav--secondary,", "")
+    html = page(LGD_MENU.replace("<TOGGLE", FAKE_BUTTON), head=css)
+    found = check_page(html, MENU + DISCLOSURE)
+    assert [(issue.rule, issue.selector) for issue in found] == [
+        ("clearway-disclosure-keyboard", 'span[aria-controls="sub-services"]')
+    ]
