@@ -140,7 +140,7 @@ def _menu_opens_by_keyboard(hands: Hands, index: int, menu: dict[str, Any]) -> b
 
 
 def _menu_try(hands: Hands, index: int, menu: dict[str, Any], wait: int) -> bool:
-    if hands.ask("menuFocus", index) and hands.ask("menuOpen", index, wait):
+    if hands.ask("menuFocusOpens", index, wait):
         return True
     tries: list[tuple[str, int | None]] = [
         (key, toggle)
@@ -170,35 +170,37 @@ def _menu_try(hands: Hands, index: int, menu: dict[str, Any], wait: int) -> bool
 def _controls(hands: Hands, count: int) -> list[Issue]:
     found = []
     for index in range(count):
-        if hands.ask("controlReported", index):
+        if hands.ask("controlJudged", index):
             continue
-        hands.ask("controlMark", index)
         if any(_control_works(hands, index, wait) for wait in (0, REACT_MS)):
             hands.ask("blur")
             continue
         hands.ask("controlClick", index)
-        if hands.ask("controlChanged", index, REACT_MS):
-            hands.ask("controlClick", index)  # put it back
-            report = hands.ask("controlReport", index)
-            report["message"] = (
-                f"{report['label']} shows and hides content when clicked, but pressing Enter or "
-                "Space on it does nothing, so keyboard users cannot open it."
-            )
-            found.append(issue(DISCLOSURE_KEYBOARD.id, report))
+        if not hands.ask("controlDiffers", index, REACT_MS):
+            hands.ask("blur")
+            continue  # a click changes nothing either: nothing to tell about the keyboard
+        hands.ask("controlClick", index)  # put it back
+        report = hands.ask("controlReport", index)
+        report["message"] = (
+            f"{report['label']} shows and hides content when clicked, but pressing Enter or "
+            "Space on it does nothing, so keyboard users cannot open it."
+        )
+        found.append(issue(DISCLOSURE_KEYBOARD.id, report))
         hands.ask("blur")
     return found
 
 
 def _control_works(hands: Hands, index: int, wait: int) -> bool:
-    """Whether Enter or Space changes control ``index`` (put back at once when it does)."""
+    """Whether Enter or Space changes control ``index``; the change is put back at once (a
+    click in the same round trip, or the key again)."""
     for key in ("Enter", "Space"):
-        if not hands.ask("controlFocus", index):
+        if not hands.ask("controlStart", index):
             return False
         hands.press(key)
-        if hands.ask("controlChanged", index, wait):
-            hands.ask("controlFocus", index)
-            hands.press(key)  # put it back
-            hands.ask("controlSame", index, REACT_MS)
+        changed = hands.ask("controlChanged", index, wait)
+        if changed == "changed" and hands.ask("controlFocus", index):
+            hands.press(key)
+        if changed:
             return True
     return False
 

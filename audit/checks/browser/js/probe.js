@@ -61,39 +61,53 @@ function steps(index, sub) {
     menuPoint: () => centre(state.menus[index].parent || state.menus[index].item),
     menuOpen: () => CW.tabbable(state.menus[index].submenu).length > 0,
     menuFocus: () => focus(state.menus[index].parent || CW.tabbable(state.menus[index].item)[0]),
+    // Focus on the menu item shows the sub-menu's links.
+    menuFocusOpens: () => state.judgedMenus.add(state.menus[index].item)
+      && steps(index, sub).menuFocus() && CW.tabbable(state.menus[index].submenu).length > 0,
     menuToggle: () => focus(state.menus[index].toggles[sub]),
     menuClosed: () => CW.tabbable(state.menus[index].submenu).length === 0,
     // Show/hide controls.
-    controlMark: () => {
+    // Note the control's state and focus it, ready for a key.
+    controlStart: () => {
       state.mark = controlState(state.controls[index]);
-      return true;
+      return focus(state.controls[index]);
     },
-    controlChanged: () => controlState(state.controls[index]) !== state.mark,
-    controlSame: () => controlState(state.controls[index]) === state.mark,
     controlFocus: () => focus(state.controls[index]),
+    // Whether the key changed the control; if so, a click puts it back ("back"), or does not
+    // ("changed": the caller presses the key again).
+    controlChanged: () => {
+      const control = state.controls[index];
+      if (controlState(control) === state.mark) return null;
+      control.click();
+      return controlState(control) === state.mark ? "back" : "changed";
+    },
+    controlSame: () => controlState(state.controls[index]) === state.mark,
+    controlDiffers: () => controlState(state.controls[index]) !== state.mark,
     controlClick: () => {
       state.controls[index].click();
       return true;
     },
     // Dialogs.
-    triggerFocus: () => focus(state.dialogs[index].trigger),
-    triggerFocusable: () => state.dialogs[index].trigger.tabIndex >= 0,
+    // Focus on the dialog's control, if it can take it.
+    triggerFocus: () => state.dialogs[index].trigger.tabIndex >= 0
+      && focus(state.dialogs[index].trigger),
     triggerClick: () => {
       state.dialogs[index].trigger.click();
       return true;
     },
+    // Once the dialog shows: whether it has focus and is modal.
     dialogOpen: () => {
       const dialog = dialogShown(state.dialogs[index]);
-      if (dialog) state.dialogs[index].open = dialog;
-      return !!dialog;
+      if (!dialog) return null;
+      state.dialogs[index].open = dialog;
+      return {
+        focused: focusInside(dialog),
+        modal: dialog.matches(":modal") || dialog.getAttribute("aria-modal") === "true"
+          || !!dialog.closest("[aria-modal=true]"),
+      };
     },
     dialogClosed: () => !visible(state.dialogs[index].open),
     dialogFocused: () => focusInside(state.dialogs[index].open),
-    dialogModal: () => {
-      const dialog = state.dialogs[index].open;
-      return dialog.matches(":modal") || dialog.getAttribute("aria-modal") === "true"
-        || !!dialog.closest("[aria-modal=true]");
-    },
     // Focus somewhere in the dialog (its first tabbable element, or the dialog itself), ready
     // for Tab and Escape; the number of its tabbable elements.
     dialogFocusIn: () => {
@@ -115,12 +129,14 @@ function steps(index, sub) {
       return inside.length;
     },
     // Where Tab took focus: outside the dialog (the page behind it), or null.
+    // ... and focus back in the dialog, ready for Escape.
     dialogLeft: () => {
       window.removeEventListener("keyup", state.tabListener, true);
       const dialog = state.dialogs[index].open;
       const out = state.tabLog.find((el) => el && el !== document.body
         && el !== document.documentElement && !dialog.contains(el));
-      return out ? CW.label(out) : null;
+      steps(index, sub).dialogFocusIn();
+      return out ? CW.label(out) : "";
     },
     // Close the dialog the way a mouse user would, when Escape did not.
     dialogForceClose: () => {
@@ -161,12 +177,12 @@ function steps(index, sub) {
     },
     hoverReport: () => CW.report(state.hovers[index].trigger, "", {label: CW.label(state.hovers[index].trigger)}),
     menuReport: () => {
-      state.reportedMenus.push(state.menus[index].item);
       return CW.report(state.menus[index].submenu, "",
         {parent: CW.label(state.menus[index].parent || state.menus[index].item)});
     },
-    // A control in a sub-menu the menu rule reported: that finding says it already.
-    controlReported: () => state.reportedMenus.some((item) => item.contains(state.controls[index])),
+    // A control in a sub-menu the menu rule judged: it was tried there (and any finding says
+    // it already).
+    controlJudged: () => [...state.judgedMenus].some((item) => item.contains(state.controls[index])),
     controlReport: () => CW.report(state.controls[index], "", {label: CW.label(state.controls[index])}),
     blur: () => {
       const active = document.activeElement;

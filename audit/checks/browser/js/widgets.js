@@ -22,7 +22,7 @@ function kind(el) {
 }
 
 const state = {menus: [], controls: [], dialogs: [], hovers: [], observer: null, added: [],
-               reportedMenus: []};
+               judgedMenus: new Set()};
 
 // Navigation sub-menus: a list of links inside an item of a navigation list, hidden now.
 const menuItems = new Set();
