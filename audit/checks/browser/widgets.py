@@ -4,24 +4,26 @@ opens (2.1.1), show/hide controls that ignore Enter and Space (2.1.1), content o
 reveals (2.1.1, 1.4.13) and dialogs (2.4.3, 2.1.2, in :mod:`.dialogs`).
 
 **Cheap first.** One round trip reads the layout for the focus order (``js/order.js``: the tab
-order the focus group walks, from the same ``CW.tabbable``, with nothing focused again) and
-finds the widgets (``js/widgets.js``). A page without hidden sub-menus, ``aria-expanded``
-controls, dialogs with a trigger or hover reveals costs nothing more. Widgets of one kind (the
-ten sections of an accordion) are tried once, and each rule tries a few at most (its
-``max_...`` option). Each try is a few real key presses or mouse moves and a short script; a
-condition that a page's timers may fulfil later (a menu that fades in) is polled for at most a
-fraction of a second, and only when it has not held at once.
+order the focus group walks, from the same ``CW.tabbable``; nothing is focused, so there is no
+second walk), finds the widgets (``js/widgets.js``) and installs the steps that try them
+(``js/probe.js``), each then a one-line script. A page without hidden sub-menus,
+``aria-expanded`` controls, dialogs with a control that opens them, or hover reveals costs
+that one round trip. Widgets of one kind (the ten sections of an accordion, the items of a
+menu) are tried once, and each rule tries a few at most (its ``max_...`` option). Each way of
+opening a widget is first tried without waiting; only before a finding is reported are the
+ways tried again with :data:`REACT_MS` to react (a sub-menu that fades in, a script that
+waits a tick), so accessible widgets cost no waiting.
 
 **Sub-menus.** A list of links inside an item of a navigation list, hidden now, that the mouse
-shows: the mouse is moved over the item, then off the page. If the sub-menu's links also
-become reachable when focus reaches the item (``:focus-within``, a focus handler), or when
-Enter or Space is pressed on a button in the item, or ArrowDown on a menu item that says it
-has a pop-up, it passes; otherwise it is a violation.
+shows (the mouse is moved over the item, then off the page). It passes if its links become
+reachable when focus reaches the item (``:focus-within``, a focus handler), when Enter or
+Space is pressed on a button in the item, or ArrowDown on a menu item that says it has a
+pop-up; otherwise it is a violation. Its buttons are not tried again as show/hide controls.
 
 **Show/hide controls.** A focusable ``aria-expanded`` control that does not change (its
 ``aria-expanded``, or whether what ``aria-controls`` names is shown) with Enter, nor with Space,
 is a violation only if a click changes it: then the keyboard is what fails. Each change is put
-back with the same key (or click). One that cannot get focus is reported too, unless
+back (a click, or the key again). One that cannot get focus is reported too, unless
 ``clearway-keyboard-access`` already reports it (it reacts to clicks): as a violation when it
 reacts to clicks, else as needs-review.
 
@@ -32,9 +34,11 @@ the first thing in it that takes focus) is focused. Text that does not appear on
 element that cannot take focus, is reported as needs-review: the content may be reachable
 another way, which only a person can tell.
 
-While the widgets are tried, a guard in the page stops links and submit buttons from leaving
-the page (their click's default action is prevented; the page's handlers still run). At the
-end focus, scrolling and the mouse are put back, and the guard removed.
+Hovering needs DevTools (the mouse is moved off the page afterwards, so nothing stays hovered
+for the next page): without CDP the sub-menu and hover rules do not run. While the widgets are
+tried, a guard in the page stops links and submit buttons from leaving the page (their click's
+default action is prevented; the page's handlers still run). At the end focus, scrolling and
+the mouse are put back, and the guard removed.
 """
 
 from __future__ import annotations
