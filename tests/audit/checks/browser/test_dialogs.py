@@ -141,3 +141,23 @@ def test_a_native_dialog_that_refuses_escape_fails_and_is_closed_after(
     assert [issue.selector for issue in found] == ["#warning"]
     assert found[0].message.endswith("does not close when Escape is pressed.")
     assert rules_browser.execute_script("return document.getElementById('warning').open") is False
+
+
+def test_without_cdp_keys_go_through_webdriver_actions(
+    check_page: CheckPage, rules_browser: WebDriver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weakref
+
+    from selenium.common.exceptions import WebDriverException
+
+    import audit.checks.browser.suite as browser_checks
+
+    def refuse(command: str, parameters: dict[str, object]) -> None:
+        raise WebDriverException(f"unknown command: {command}")
+
+    monkeypatch.setattr(browser_checks, "_CDP", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(rules_browser, "execute_cdp_cmd", refuse)
+    assert check_page(scripted(), DIALOG) == []
+    found = check_page(scripted(escape=False), DIALOG)
+    assert [issue.selector for issue in found] == ["#m1"]
+    assert found[0].message.endswith("does not close when Escape is pressed.")
