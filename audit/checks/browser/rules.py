@@ -436,7 +436,8 @@ DIALOG_FOCUS = register(
             "into it, keeps focus inside and closes it on Escape. Otherwise, move focus into the "
             "dialog when it opens, keep Tab inside it while it is modal, and close it on Escape."
         ),
-        wcag=("2.4.3", "2.1.2"),
+        # 2.1.1 too: a control that opens the dialog with a click but not with Enter.
+        wcag=("2.4.3", "2.1.2", "2.1.1"),
         level=Level.A,
         impact=Impact.SERIOUS,
         fixed_by=FixedBy.DEVELOPER,
