@@ -13,7 +13,7 @@ from .conftest import CheckPage, page
 pytestmark = pytest.mark.browser
 
 DIALOG = ("clearway-dialog-focus",)
-KEYBOARD = DIALOG + ("clearway-keyboard-trap", "clearway-focus-visible", "clearway-focus-order")
+KEYBOARD = (*DIALOG, "clearway-keyboard-trap", "clearway-focus-visible", "clearway-focus-order")
 
 AFTER = "<p><a href='/a'>A</a></p><p><a href='/b'>B</a></p>"
 
@@ -118,7 +118,8 @@ def test_a_dialog_that_only_a_click_opens_fails(check_page: CheckPage) -> None:
         "<script>const popup = document.getElementById('popmake-1');"
         "document.querySelector('.pum-trigger').addEventListener('click', () => {"
         " popup.hidden = false; popup.querySelector('button').focus(); });"
-        "popup.addEventListener('keydown', (e) => { if (e.key === 'Escape') popup.hidden = true; });"
+        "popup.addEventListener('keydown', (e) => {"
+        " if (e.key === 'Escape') popup.hidden = true; });"
         "popup.querySelector('button').addEventListener('click', () => { popup.hidden = true; });"
         "</script>"
     )

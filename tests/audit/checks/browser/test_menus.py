@@ -132,7 +132,7 @@ for (const button of document.querySelectorAll('[aria-controls]')) {
 
 def accordion(control: str) -> str:
     return "".join(
-        f"<div class='govuk-accordion__section'><h2 class='govuk-accordion__section-heading'>"
+        "<div class='govuk-accordion__section'><h2 class='govuk-accordion__section-heading'>"
         + control.format(n=n)
         + f"</h2><div id='s{n}' class='govuk-accordion__section-content' hidden>"
         f"<p>Section {n}.</p></div></div>"
