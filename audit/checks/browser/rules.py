@@ -405,3 +405,145 @@ LINE_LENGTH = register(
         options={"max_chars": 100, "min_words": 8, "max_blocks": 60, "max_elements": 3},
     )
 )
+
+# Keyboard and focus barriers that axe-core and IBM Equal Access rarely see: they need keys
+# pressed and the mouse moved (audit.checks.browser.widgets).
+
+FOCUS_ORDER = register(
+    Rule(
+        id="clearway-focus-order",
+        title="Keyboard focus moves in the order the page reads",
+        what=(
+            "Pressing Tab makes focus jump back up the page, against the order people read it, "
+            "because of a positive tabindex or because the page's styles show elements in a "
+            "different order from the one they have in the HTML."
+        ),
+        why=(
+            "Keyboard and screen magnifier users follow focus to find their place. When it jumps "
+            "back up the page they lose their place, and may miss part of the page or a form."
+        ),
+        how=(
+            'Do not use tabindex values above 0 (use tabindex="0" or none). Put the HTML in the '
+            "order the page should be read, rather than reordering it with CSS (flex or grid "
+            "order, absolute positioning)."
+        ),
+        wcag=("2.4.3",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"min_jump": 1.0, "max_issues": 5},
+    )
+)
+
+MENU_KEYBOARD = register(
+    Rule(
+        id="clearway-menu-keyboard",
+        title="Sub-menus open with the keyboard",
+        what=(
+            "A navigation menu shows a sub-menu when the mouse moves over it, but keyboard users "
+            "can never reach the sub-menu's links: they do not appear when focus reaches the "
+            "menu, and no button opens them with Enter or Space."
+        ),
+        why=(
+            "People who use a keyboard, a switch or voice control cannot get to the pages in the "
+            "sub-menu at all from this menu."
+        ),
+        how=(
+            "Add a button beside the menu item, with aria-expanded, that opens the sub-menu with "
+            "Enter and Space; or show the sub-menu while focus is inside it "
+            "(li:focus-within > ul), as well as on hover."
+        ),
+        wcag=("2.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_menus": 4},
+    )
+)
+
+DISCLOSURE_KEYBOARD = register(
+    Rule(
+        id="clearway-disclosure-keyboard",
+        title="Show and hide buttons work with the keyboard",
+        what=(
+            "A control that shows and hides content (it has aria-expanded, like an accordion or "
+            "a menu button) cannot get keyboard focus, or does nothing when Enter or Space is "
+            "pressed on it."
+        ),
+        why=(
+            "Keyboard users cannot open the section, so they cannot read what is inside it or "
+            "use the links in it."
+        ),
+        how=(
+            "Use a real <button> for the control: buttons get focus and work with Enter and "
+            "Space without extra code. Keep aria-expanded in step with what is shown."
+        ),
+        wcag=("2.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_controls": 3},
+    )
+)
+
+HOVER_CONTENT = register(
+    Rule(
+        id="clearway-hover-content",
+        title="Content shown on hover also shows on keyboard focus",
+        what=(
+            "Moving the mouse over this element shows more content (a tooltip, a panel or a "
+            "list of links), but the element cannot get keyboard focus, or the content does not "
+            "appear when it has focus. Check with the keyboard whether the content can be "
+            "reached another way."
+        ),
+        why=(
+            "Keyboard users never see content that only the mouse can reveal. If it holds "
+            "information or links they need, they miss it."
+        ),
+        how=(
+            "Show the content on focus as well as on hover (:focus-within next to :hover, focus "
+            "and blur handlers next to mouse ones) and make the element that reveals it "
+            "focusable, or show the content all the time."
+        ),
+        wcag=("2.1.1", "1.4.13"),
+        level=Level.A,
+        impact=Impact.MODERATE,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_candidates": 4},
+        # Hovering can only suggest a barrier: a person checks.
+        outcome=Outcome.NEEDS_REVIEW,
+    )
+)
+
+DIALOG_FOCUS = register(
+    Rule(
+        id="clearway-dialog-focus",
+        title="Dialogs take focus, keep it while open, and close with Escape",
+        what=(
+            "A dialog opened by a button on the page does not move keyboard focus into itself "
+            "when it opens, lets focus wander to the page behind it while it is modal, or does "
+            "not close when Escape is pressed."
+        ),
+        why=(
+            "Keyboard and screen reader users do not know the dialog has opened if focus stays "
+            "behind it, get lost on a page they cannot see if focus leaves it, and may be stuck "
+            "if they cannot close it."
+        ),
+        how=(
+            "Use the <dialog> element and open it with showModal(): the browser moves focus "
+            "into it, keeps focus inside and closes it on Escape. Otherwise, move focus into the "
+            "dialog when it opens, keep Tab inside it while it is modal, and close it on Escape."
+        ),
+        # 2.1.1 too: a control that opens the dialog with a click but not with Enter.
+        wcag=("2.4.3", "2.1.2", "2.1.1"),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_dialogs": 2, "wait_ms": 400},
+    )
+)

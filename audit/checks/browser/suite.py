@@ -13,6 +13,9 @@ document   clearway-page-title, clearway-page-language,      :mod:`.page`,
 spacing    clearway-text-spacing, clearway-resize-text       :mod:`.spacing`
 focus      clearway-focus-visible, -focus-not-obscured,      :mod:`.focus`
            -keyboard-trap, -keyboard-access
+widgets    clearway-focus-order, -menu-keyboard,             :mod:`.widgets`,
+           -disclosure-keyboard, -hover-content,             :mod:`.dialogs`
+           -dialog-focus
 reflow     clearway-reflow                                   :mod:`.reflow`
 ========== ================================================= ========================
 
@@ -20,9 +23,10 @@ The order matters: the groups that only read come first, the layout at the defau
 measured before the reflow group narrows the viewport, and each group puts back what it
 changed (styles, focus, scrolling, viewport) before the next starts.
 
-:func:`prepare_browser` registers a small script for every new document (the click-listener
-registry the keyboard rule reads). :func:`run_browser_checks` calls it on a browser's first
-page, which is therefore checked without it; a session can call it when the browser starts.
+:func:`prepare_browser` registers a small script for every new document (the click and
+mouse-over listener registries the keyboard rules read). :func:`run_browser_checks` calls it on
+a browser's first page, which is therefore checked without it; a session can call it when the
+browser starts.
 """
 
 from __future__ import annotations
@@ -40,7 +44,16 @@ from selenium.common.exceptions import (
 )
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.checks.browser import backgrounds, focus, media, page, reflow, spacing, typography
+from audit.checks.browser import (
+    backgrounds,
+    focus,
+    media,
+    page,
+    reflow,
+    spacing,
+    typography,
+    widgets,
+)
 from audit.checks.browser.base import Context, Group, cdp_works, raw_script, run_requests
 from audit.checks.issues import Issue
 from audit.core.conf import AuditSettings
@@ -70,6 +83,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...], Group], ...] = (
     ("document", page.RULES + media.RULES + backgrounds.RULES + typography.RULES, _document),
     ("spacing", spacing.RULES, spacing.check),
     ("focus", focus.RULES, focus.check),
+    ("widgets", widgets.RULES, widgets.check),
     ("reflow", reflow.RULES, reflow.check),
 )
 

@@ -99,5 +99,33 @@ const CW = (() => {
   function transparent(color) {
     return !color || color === "transparent" || /rgba\(.*,\s*0\)$/.test(color);
   }
-  return {selector, html, attribution, report, label, visuallyHidden, shown, transparent};
+  // Elements Tab can reach, in tab order: positive tabindex first (by value, then document
+  // order), then document order. The keyboard rules (focus.js, order.js, widgets.js) share it.
+  const TABBABLE = "a[href], area[href], button, input, select, textarea, summary, [tabindex],"
+    + " [contenteditable], audio[controls], video[controls]";
+  function tabbable(root) {
+    const found = [];
+    for (const el of (root || document).querySelectorAll(TABBABLE)) {
+      if (el.tabIndex < 0 || el.disabled || el.localName === "iframe") continue;
+      if (el.localName === "input" && el.type === "hidden") continue;
+      if (el.closest("[inert]") || !shown(el)) continue;
+      // Inside a closed <details> (content-visibility: hidden) or similar: not focusable.
+      if (el.checkVisibility && !el.checkVisibility()) continue;
+      found.push(el);
+    }
+    // A stable sort: equal keys keep document order.
+    return found.sort((a, b) => (a.tabIndex > 0 ? a.tabIndex : Infinity)
+      - (b.tabIndex > 0 ? b.tabIndex : Infinity));
+  }
+  // Whether a script reacts to clicks on ``el`` (an onclick-style handler, or one that
+  // js/listeners.js saw added), or its role says it is a control.
+  const CLICK_HANDLERS = ["onclick", "onmousedown", "onmouseup", "onpointerdown", "onpointerup"];
+  function clickable(el) {
+    const registry = window[Symbol.for("clearway.clickListeners")];
+    return CLICK_HANDLERS.some((name) => el.hasAttribute(name) || typeof el[name] === "function")
+      || (!!registry && registry.has(el))
+      || /^(button|link|checkbox|switch|tab|menuitem)$/.test((el.getAttribute("role") || "").trim());
+  }
+  return {selector, html, attribution, report, label, visuallyHidden, shown, transparent,
+          tabbable, tabbableSelector: TABBABLE, clickable};
 })();

@@ -121,19 +121,7 @@ function inModal(el) {
   return !!dialog && (dialog.matches(":modal") || dialog.getAttribute("aria-modal") === "true");
 }
 
-// Tabbable elements in tab order: positive tabindex first, then document order.
-const tabbable = [];
-for (const el of document.querySelectorAll(
-  "a[href], area[href], button, input, select, textarea, summary, [tabindex], [contenteditable]," +
-  " audio[controls], video[controls]")) {
-  if (el.tabIndex < 0 || el.disabled || el.localName === "iframe") continue;
-  if (el.localName === "input" && el.type === "hidden") continue;
-  if (el.closest("[inert]") || !CW.shown(el)) continue;
-  // Inside a closed <details> (content-visibility: hidden) or similar: not focusable.
-  if (el.checkVisibility && !el.checkVisibility()) continue;
-  tabbable.push(el);
-}
-tabbable.sort((a, b) => (a.tabIndex > 0 ? a.tabIndex : Infinity) - (b.tabIndex > 0 ? b.tabIndex : Infinity));
+const tabbable = CW.tabbable();
 const checked = tabbable.slice(0, options.maxElements);
 
 // Fixed and sticky boxes are the only things that can cover a focused element after the

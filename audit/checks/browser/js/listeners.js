@@ -1,7 +1,7 @@
 // Registered for every new document (Page.addScriptToEvaluateOnNewDocument) before the page's
 // own scripts: notes which elements get click-like listeners, for js/clickables.js (a WeakMap,
-// element -> listener count, so it keeps nothing alive), and counts focus listeners, for
-// js/focus.js.
+// element -> listener count, so it keeps nothing alive), which get mouse-over listeners, for
+// js/widgets.js, and counts focus listeners, for js/focus.js.
 (() => {
   const key = Symbol.for("clearway.clickListeners");
   if (window[key]) return;
@@ -9,6 +9,10 @@
                          "touchstart", "touchend", "dblclick"]);
   const counts = new WeakMap();
   Object.defineProperty(window, key, {value: counts});
+  // Elements with mouse-over listeners, for js/widgets.js (content revealed on hover).
+  const HOVER_TYPES = new Set(["mouseover", "mouseenter", "pointerover", "pointerenter"]);
+  const hovers = new WeakSet();
+  Object.defineProperty(window, Symbol.for("clearway.hoverListeners"), {value: hovers});
   // How many focus-related listeners the page has added anywhere: without any, no script can
   // pull focus back, and the keyboard-trap check need not wait for timers.
   const FOCUS_TYPES = new Set(["blur", "focusout", "focus", "focusin"]);
@@ -23,6 +27,7 @@
       if (listener && TYPES.has(type) && this instanceof Element) {
         counts.set(this, (counts.get(this) || 0) + 1);
       }
+      if (listener && HOVER_TYPES.has(type) && this instanceof Element) hovers.add(this);
       return add.call(this, type, listener, options);
     },
     removeEventListener(type, listener, options) {
