@@ -43,10 +43,10 @@ from audit.core.conf import AuditSettings
 from audit.core.crashes import is_browser_crash
 from audit.core.enums import Engine, PageStatus
 from audit.engine.browsers import BrowserBackend, BrowserUnavailable, error_summary, get_backend
+from audit.engine.documents import audit_document
 from audit.engine.drivers.axe import AxeEngine, ClearwayAxe
 from audit.engine.drivers.axe_results import run_options
 from audit.engine.drivers.base import BrowserEngine, EngineError, merge_findings
-from audit.engine.documents import audit_document
 from audit.engine.drivers.ibm import IbmEngine
 from audit.engine.guard import MAX_RECORDED, GuardUnavailable, PageRequests, RequestGuard
 from audit.engine.preparation import ContentChecks, PreparedPage, Preparer
@@ -474,7 +474,6 @@ class AuditRunner:
                 f"{sink_errors[0]!r}"
             ) from sink_errors[0]
         return summary
-
 
     def _audit_documents(
         self, pages: Sequence[PageAudit], skip: set[str], sink: Sink, sink_errors: list[Exception]

@@ -35,8 +35,7 @@ PROBLEM_MESSAGES = {
     PdfProblem.NOT_PDF: "not a PDF: the file does not start like one, whatever its name says",
     PdfProblem.CORRUPT: "a damaged PDF that could not be read",
     PdfProblem.ENCRYPTED: (
-        "a PDF locked with a password: nobody can open it without one, and neither could the "
-        "audit"
+        "a PDF locked with a password: nobody can open it without one, and neither could the audit"
     ),
 }
 

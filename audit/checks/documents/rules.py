@@ -102,9 +102,7 @@ register(
     Rule(
         id=TEXT,
         title="PDFs have real text, not scanned pictures of text",
-        what=(
-            "Pages of the PDF are pictures (scans or photographs) with no text behind them."
-        ),
+        what=("Pages of the PDF are pictures (scans or photographs) with no text behind them."),
         why=(
             "A screen reader has nothing to read on a picture of text, people cannot enlarge "
             "it without it blurring, search it, or copy from it."
