@@ -204,7 +204,7 @@ def _bookmarks(pdf: pikepdf.Pdf) -> int:
         return 0
 
 
-def _fields(root: pikepdf.Dictionary) -> list[FormField]:
+def _fields(root: pikepdf.Object) -> list[FormField]:
     """The terminal fields of the AcroForm (those that hold a value), with full names."""
     acroform = root.get("/AcroForm")
     if not isinstance(acroform, pikepdf.Dictionary):
