@@ -9,6 +9,7 @@ input: a file that is not a PDF, a corrupt one and one locked with a password co
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -19,6 +20,8 @@ import pikepdf
 MAX_PAGES_READ = 200
 #: A PDF's header may come after some junk, within the first kilobyte (PDF 1.7, 7.5.2 note).
 _HEADER_WINDOW = 1024
+#: qpdf names the stream it read ("stream <_io.BytesIO object at 0x7f...>: "): noise to a reader.
+_STREAM_NAME = re.compile(r"^\s*stream <[^>]*>:\s*")
 #: Content-stream operators that show text.
 _TEXT_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
 
@@ -99,13 +102,17 @@ def read_pdf(data: bytes) -> PdfFacts:
     except pikepdf.PasswordError:
         return PdfFacts(size=size, problem=PdfProblem.ENCRYPTED)
     except (pikepdf.PdfError, ValueError, RuntimeError) as error:
-        return PdfFacts(size=size, problem=PdfProblem.CORRUPT, detail=str(error))
+        return PdfFacts(
+            size=size, problem=PdfProblem.CORRUPT, detail=_STREAM_NAME.sub("", str(error))
+        )
     try:
         with pdf:
             return _facts(pdf, size)
     except (pikepdf.PdfError, ValueError, RuntimeError, KeyError, TypeError) as error:
         # qpdf repairs what it can when opening; a file broken past that fails here.
-        return PdfFacts(size=size, problem=PdfProblem.CORRUPT, detail=str(error))
+        return PdfFacts(
+            size=size, problem=PdfProblem.CORRUPT, detail=_STREAM_NAME.sub("", str(error))
+        )
 
 
 def _facts(pdf: pikepdf.Pdf, size: int) -> PdfFacts:
