@@ -22,8 +22,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # scripts/ensure-chromium.sh installs; Selenium never downloads a browser (SE_OFFLINE). Pango,
 # HarfBuzz's subsetter and a font for WeasyPrint (seed_demo's PDFs), as scripts/ensure-pango.sh.
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver \
-    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Dependencies first, so that a code change does not reinstall them. The project installs
