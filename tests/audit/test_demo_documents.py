@@ -38,9 +38,7 @@ def test_the_seeded_demo_documents_have_no_open_violation() -> None:
     )
     legacy = TrackedFinding.objects.filter(url__endswith="housing-strategy-2015-to-2020.pdf")
     assert legacy.filter(outcome=Outcome.VIOLATION).exists()
-    assert {t.status for t in legacy.filter(outcome=Outcome.VIOLATION)} == {
-        FindingStatus.DISMISSED
-    }
+    assert {t.status for t in legacy.filter(outcome=Outcome.VIOLATION)} == {FindingStatus.DISMISSED}
     assert set(Dismissal.objects.values_list("reason", flat=True)) == {
         DismissalReason.OUTSIDE_SCOPE
     }
