@@ -19,9 +19,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SE_OFFLINE=true \
     WEB_CONCURRENCY=2
 # Debian's Chromium and chromedriver for audits run in the worker itself, the same packages
-# scripts/ensure-chromium.sh installs; Selenium never downloads a browser (SE_OFFLINE).
+# scripts/ensure-chromium.sh installs; Selenium never downloads a browser (SE_OFFLINE). Pango,
+# HarfBuzz's subsetter and a font for WeasyPrint (seed_demo's PDFs), as scripts/ensure-pango.sh.
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Dependencies first, so that a code change does not reinstall them. The project installs

@@ -39,6 +39,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
+	@bash scripts/ensure-pango.sh
 
 # Both serve on 127.0.0.1 only, for this machine. `run` shows residents' pages (the site's own
 # 404 and 500); `dev` shows Django's debug pages (tracebacks, SQL, URL lists) to developers.

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 import logging
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlencode, urlsplit
 
 from django_stubs_ext import StrOrPromise
 from wagtail.blocks import StreamValue
@@ -14,7 +16,7 @@ from wagtail.models import Page
 
 from audit.admin.page_audits import audit_pending
 from audit.checks.help import RuleHelp, help_for
-from audit.core.enums import FindingStatus, Impact, Outcome, Source
+from audit.core.enums import FindingStatus, Impact, Outcome, PageStatus, Source
 from audit.storage.dismissals import active_dismissal_for
 from audit.storage.models import Dismissal, PageResult, TrackedFinding
 
@@ -44,12 +46,36 @@ class FindingView:
 
 
 @dataclass
+class LinkedDocument:
+    """A PDF the page links to, as its last check saw it (docs/documents.md)."""
+
+    url: str
+    #: Why the last check could not read it ("locked with a password"...); empty when it could.
+    error: str = ""
+    checked: bool = False
+    problems: list[FindingView] = field(default_factory=list)
+    advice: int = 0
+    dismissed: int = 0
+
+    @property
+    def name(self) -> str:
+        return unquote(posixpath.basename(urlsplit(self.url).path)) or self.url
+
+    @property
+    def report_query(self) -> str:
+        """The report's filter for this document's findings."""
+        return urlencode({"address": self.url})
+
+
+@dataclass
 class PageFindings:
     page: Page
     current: list[FindingView] = field(default_factory=list)
     dismissed: list[FindingView] = field(default_factory=list)
     last_audited: datetime.datetime | None = None
     auditing: bool = False
+    #: The PDFs the page linked to when last audited, with their findings.
+    documents: list[LinkedDocument] = field(default_factory=list)
 
     @property
     def violations(self) -> list[FindingView]:
@@ -135,4 +161,36 @@ def page_findings(page: Page) -> PageFindings:
     result.current.sort(key=lambda f: -Impact.rank(f.finding.impact if f.finding else ""))
     last = PageResult.objects.filter(page=page).order_by("-audited_at").first()
     result.last_audited = last.audited_at if last else None
+    result.documents = linked_documents(last.documents if last else [])
     return result
+
+
+def linked_documents(urls: list[str]) -> list[LinkedDocument]:
+    """The documents at ``urls`` (a page's links), each with its current findings: a finding
+    on a document has no page, so it is found by the document's address. Two queries."""
+    documents = {url: LinkedDocument(url) for url in urls}
+    if not documents:
+        return []
+    results = PageResult.objects.filter(url__in=documents, page__isnull=True).order_by(
+        "url", "-audited_at"
+    )
+    for stored in results.only("url", "status", "error"):
+        document = documents[stored.url]
+        if not document.checked:  # The latest, listed first.
+            document.checked = True
+            document.error = stored.error if stored.status != PageStatus.OK else ""
+    tracked = (
+        TrackedFinding.objects.filter(url__in=documents, page__isnull=True)
+        .filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED])
+        .with_latest()
+        .order_by("rule", "pk")
+    )
+    for item in tracked:
+        document = documents[item.url]
+        if item.status == FindingStatus.DISMISSED:
+            document.dismissed += 1
+        elif item.outcome == Outcome.ADVICE:
+            document.advice += 1
+        else:
+            document.problems.append(_view(item, {}))
+    return list(documents.values())

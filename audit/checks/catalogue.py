@@ -85,7 +85,11 @@ def register(rule: Rule) -> Rule:
 #: The modules that declare rules. :meth:`audit.apps.AuditConfig.ready` imports them, so the
 #: catalogue is complete before any request, task or command reads it, and reading it imports
 #: nothing more (the browser rules' declarations do not import Selenium).
-RULE_MODULES: tuple[str, ...] = ("audit.checks.content.rules", "audit.checks.browser.rules")
+RULE_MODULES: tuple[str, ...] = (
+    "audit.checks.content.rules",
+    "audit.checks.browser.rules",
+    "audit.checks.documents.rules",
+)
 
 
 def load_rules() -> None:

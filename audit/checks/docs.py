@@ -103,7 +103,7 @@ def _section(rule: Rule) -> str:
 
 
 def _ordered(rules: Iterable[Rule]) -> list[Rule]:
-    kinds = [RuleKind.CONTENT, RuleKind.BROWSER]
+    kinds = [RuleKind.CONTENT, RuleKind.BROWSER, RuleKind.DOCUMENT]
     listed = list(rules)
     return sorted(
         listed, key=lambda r: (kinds.index(r.kind) if r.kind in kinds else 9, listed.index(r))
@@ -164,7 +164,11 @@ def rules_markdown() -> str:
         ),
     ]
     parts = [_HEADER, f"## All {len(rules)} rules\n", "\n".join(table), ""]
-    for kind, heading in ((RuleKind.CONTENT, "Content rules"), (RuleKind.BROWSER, "Browser rules")):
+    for kind, heading in (
+        (RuleKind.CONTENT, "Content rules"),
+        (RuleKind.BROWSER, "Browser rules"),
+        (RuleKind.DOCUMENT, "Document rules (PDF)"),
+    ):
         of_kind = [r for r in rules if r.kind == kind]
         if of_kind:
             parts.append(f"## {heading}\n")

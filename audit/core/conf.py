@@ -82,6 +82,10 @@ class AuditSettings:
     RESTART_EVERY: int = 250
     #: Larger pages are recorded as errors without a browser run.
     MAX_PAGE_BYTES: int = 5 * 1024 * 1024
+    #: Check the PDFs the audited pages link to, on the allowed hosts (docs/documents.md).
+    DOCUMENTS: bool = True
+    #: Larger documents are recorded as not checked ("too large"), never read whole.
+    MAX_DOCUMENT_BYTES: int = 25 * 1024 * 1024
     #: Redirects followed per page; every hop is checked against the allowed hosts.
     MAX_REDIRECTS: int = 5
     #: Hosts the crawler may visit besides those of the Wagtail sites and the given URLs.
@@ -124,6 +128,12 @@ class AuditSettings:
     def runs_browser_checks(self) -> bool:
         """Clearway's browser rules run: BROWSER_CHECKS, and ``clearway`` in ENGINES."""
         return self.BROWSER_CHECKS and "clearway" in self.ENGINES
+
+    @property
+    def runs_document_checks(self) -> bool:
+        """PDFs linked from the audited pages are checked: DOCUMENTS, and ``clearway`` in
+        ENGINES (the document rules are Clearway's)."""
+        return self.DOCUMENTS and "clearway" in self.ENGINES
 
     def rule_options(self, rule: Configurable) -> dict[str, Any]:
         """``rule``'s options: its defaults with this configuration's overrides."""

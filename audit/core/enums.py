@@ -98,6 +98,8 @@ class RuleKind(models.TextChoices):
 
     CONTENT = "content", _("Content (server side, from the page's HTML or fields)")
     BROWSER = "browser", _("Browser (needs Chromium)")
+    #: PDFs linked from the site, read from their bytes (docs/documents.md).
+    DOCUMENT = "document", _("Document (PDF, no browser)")
 
 
 class FixedBy(models.TextChoices):
@@ -111,6 +113,9 @@ class DismissalReason(models.TextChoices):
     FALSE_POSITIVE = "false-positive", _("False positive: the page is fine")
     NOT_APPLICABLE = "not-applicable", _("Not applicable to this page")
     ACCEPTED = "accepted", _("Accepted: we know, and will not fix it now")
+    #: The accessibility regulations do not apply: a PDF or Word document published before
+    #: 23 September 2018 that is not needed for a service (regulation 4(2)(a)).
+    OUTSIDE_SCOPE = "outside-scope", _("Outside the scope of the accessibility regulations")
 
 
 class DismissalScope(models.TextChoices):

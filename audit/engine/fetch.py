@@ -112,6 +112,30 @@ def _judged(url: str, fetched: http.Fetched) -> FetchResult:
 def _failure(url: str, problem: HttpProblem, config: AuditSettings, limit: float) -> FetchResult:
     """What a problem of the client means for the page, in words."""
     current, hops = problem.url, problem.hops
+    headers = problem.headers
+    too_large = problem.kind == FetchProblem.TOO_LARGE
+    return FetchResult(
+        url=url,
+        final_url=current,
+        status=problem.status,
+        error_kind=problem.kind,
+        error=fetch_failure_message(problem, config, limit),
+        hops=hops,
+        content_type=_media_type(headers) if too_large and headers is not None else "",
+    )
+
+
+def fetch_failure_message(
+    problem: HttpProblem,
+    config: AuditSettings,
+    limit: float,
+    *,
+    max_bytes: int | None = None,
+    what: str = "page",
+) -> str:
+    """``problem`` in words; ``limit`` was the time allowed, ``max_bytes`` the size (default
+    ``MAX_PAGE_BYTES``), ``what`` names what was fetched ("page", "document")."""
+    current, hops = problem.url, problem.hops
     messages = {
         FetchProblem.DISALLOWED_HOST: (
             f"{'redirected to' if hops else 'at'} {current}, which is not on an allowed host "
@@ -121,21 +145,13 @@ def _failure(url: str, problem: HttpProblem, config: AuditSettings, limit: float
         FetchProblem.TOO_MANY_REDIRECTS: (
             f"more than {config.MAX_REDIRECTS} redirects: {' → '.join(hops)} → …"
         ),
-        FetchProblem.TOO_LARGE: _too_large(config.MAX_PAGE_BYTES, problem.size),
+        FetchProblem.TOO_LARGE: _too_large(
+            config.MAX_PAGE_BYTES if max_bytes is None else max_bytes, problem.size, what
+        ),
         FetchProblem.TIMEOUT: f"timed out after {limit:g} s",
         FetchProblem.CONNECTION: http.describe(problem),
     }
-    headers = problem.headers
-    too_large = problem.kind == FetchProblem.TOO_LARGE
-    return FetchResult(
-        url=url,
-        final_url=current,
-        status=problem.status,
-        error_kind=problem.kind,
-        error=messages.get(problem.kind, str(problem)),
-        hops=hops,
-        content_type=_media_type(headers) if too_large and headers is not None else "",
-    )
+    return messages.get(problem.kind, str(problem))
 
 
 def _with(
@@ -173,10 +189,10 @@ def _status_message(status: int, reason: str) -> str:
     return f"HTTP {status}{reason}"
 
 
-def _too_large(limit: int, size: int | None) -> str:
+def _too_large(limit: int, size: int | None, what: str = "page") -> str:
     if size is None:
-        return f"page too large: more than {_size(limit)}"
-    return f"page too large: {_size(size)} (the limit is {_size(limit)})"
+        return f"{what} too large: more than {_size(limit)}"
+    return f"{what} too large: {_size(size)} (the limit is {_size(limit)})"
 
 
 def _size(count: int) -> str:

@@ -16,6 +16,7 @@ from typing import Protocol
 from audit.core.addresses import host_of
 from audit.core.conf import AuditSettings
 from audit.core.enums import PageStatus
+from audit.engine.documents import PDF_TYPE, audit_document, is_pdf_url, pdf_links
 from audit.engine.fetch import FetchProblem, FetchResult, fetch_page
 from audit.engine.links import asset_urls
 from audit.engine.reuse import AssetFingerprints, content_fingerprint
@@ -56,10 +57,14 @@ class PreparedPage:
     #: Empty when not computed (no asset fingerprints were asked for).
     fingerprint: str = ""
     content_findings: list[FindingResult] = field(default_factory=list)
+    #: The PDFs the page links to (when documents are checked).
+    documents: list[str] = field(default_factory=list)
+    #: The target is itself a PDF: its checked result (:mod:`audit.engine.documents`).
+    document: PageAudit | None = None
 
     @property
     def needs_browser(self) -> bool:
-        return self.fetched.ok
+        return self.fetched.ok and self.document is None
 
     def result(
         self,
@@ -81,9 +86,14 @@ class PreparedPage:
             page_id=self.target.page_id,
             content_fingerprint=self.fingerprint if status == PageStatus.OK else "",
             reused=reused,
+            documents=list(self.documents),
         )
 
     def fetch_failure(self) -> PageAudit:
+        if self.document is not None:
+            self.document.page_id = self.target.page_id
+            self.document.duration += self.seconds
+            return self.document
         timed_out = self.fetched.error_kind == FetchProblem.TIMEOUT
         status = PageStatus.TIMEOUT if timed_out else PageStatus.ERROR
         return self.result(status, self.fetched.error)
@@ -116,13 +126,25 @@ class Preparer:
     ) -> PreparedPage:
         started = time.monotonic()
         allowed = (*self.allowed_hosts, host_of(target.url))
-        fetched = fetch_page(target.url, self.config, allowed)
+        documents = self.config.runs_document_checks
+        if documents and is_pdf_url(target.url):
+            # A PDF named or crawled: checked as a document, never fetched as a page.
+            fetched = FetchResult(
+                target.url, target.url, error_kind=FetchProblem.NOT_HTML, content_type=PDF_TYPE
+            )
+        else:
+            fetched = fetch_page(target.url, self.config, allowed)
         page = PreparedPage(
             target=target,
             fetched=fetched,
             page_key=page_key or make_page_key(target.url, target.page_id),
             allowed_hosts=allowed,
         )
+        if documents and fetched.content_type == PDF_TYPE and not fetched.ok:
+            # Served as a PDF whatever its address says (or named as one).
+            page.document = audit_document(target.url, self.config, allowed)
+        if fetched.ok and documents:
+            page.documents = list(pdf_links(fetched.body, fetched.final_url, allowed))
         if fetched.ok:
             if self.assets is not None:
                 assets = [

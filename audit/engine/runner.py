@@ -22,7 +22,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -38,11 +38,12 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from audit.checks.browser.suite import prepare_browser, run_browser_checks
 from audit.checks.catalogue import is_content_rule
 from audit.checks.issues import issue_to_finding
-from audit.core.addresses import is_allowed
+from audit.core.addresses import host_of, is_allowed
 from audit.core.conf import AuditSettings
 from audit.core.crashes import is_browser_crash
 from audit.core.enums import Engine, PageStatus
 from audit.engine.browsers import BrowserBackend, BrowserUnavailable, error_summary, get_backend
+from audit.engine.documents import audit_document
 from audit.engine.drivers.axe import AxeEngine, ClearwayAxe
 from audit.engine.drivers.axe_results import run_options
 from audit.engine.drivers.base import BrowserEngine, EngineError, merge_findings
@@ -395,12 +396,17 @@ class AuditRunner:
         sink: Sink,
         *,
         configuration: Mapping[str, object] | None = None,
+        skip_documents: Collection[str] = (),
     ) -> RunSummary:
         """Audit every target; the summary lists the pages in the order of ``targets``.
 
         Sink calls: ``begin`` once, ``page`` as each page finishes (in finishing order), ``end``
         once, all from this thread (so a database sink, and ``previous``, use this thread's
         connection), one at a time. ``configuration`` is merged into the :class:`RunInfo`'s.
+
+        Then the PDFs the pages link to (docs/documents.md) are checked, each once, but those
+        that were targets themselves or are in ``skip_documents`` (recorded by an earlier
+        attempt at the run), and reach the sink like pages.
 
         Pages are fetched (and fingerprinted) by threads of their own ahead of the browsers;
         browsers start when the first page needs one, up to ``WORKERS``. A missing browser
@@ -451,6 +457,9 @@ class AuditRunner:
             )
         )
         pages, sink_errors = _Pipeline(self, preparer, workers, group).run(targets)
+        if self.config.runs_document_checks:
+            skip = {target.url for target in targets} | set(skip_documents)
+            pages.extend(self._audit_documents(pages, skip, group, sink_errors))
         summary = RunSummary(
             started_at=started_at,
             finished_at=timezone.now(),
@@ -465,6 +474,29 @@ class AuditRunner:
                 f"{sink_errors[0]!r}"
             ) from sink_errors[0]
         return summary
+
+    def _audit_documents(
+        self, pages: Sequence[PageAudit], skip: set[str], sink: Sink, sink_errors: list[Exception]
+    ) -> list[PageAudit]:
+        """Check every PDF the pages link to, once, in the order they were met."""
+        urls = [url for page in pages for url in page.documents if url not in skip]
+        results = []
+        for url in dict.fromkeys(urls):
+            try:
+                # On the hosts its page's links were allowed to: the run's and its own.
+                result = audit_document(url, self.config, (*self.allowed_hosts, host_of(url)))
+            except Exception as error:  # One odd document must not cost the run.
+                logger.exception("Checking the document %s failed.", url)
+                result = PageAudit(
+                    url=url, status=PageStatus.ERROR, error=f"the audit failed: {error}"
+                )
+            results.append(result)
+            try:
+                sink.page(result)
+            except Exception as error:
+                logger.exception("A sink could not record %s.", url)
+                sink_errors.append(error)
+        return results
 
 
 def _engines_key(config: AuditSettings, versions: Mapping[str, str]) -> str:

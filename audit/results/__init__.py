@@ -89,6 +89,9 @@ class PageAudit:
     #: Requests the browser was not allowed to send ("<url> (<reason>)"): the page was
     #: audited without them (:mod:`audit.engine.guard`).
     blocked_requests: list[str] = field(default_factory=list)
+    #: The PDFs this page links to on the allowed hosts: each is checked once in the same run
+    #: as a result of its own (docs/documents.md).
+    documents: list[str] = field(default_factory=list)
 
     @property
     def violations(self) -> list[FindingResult]:

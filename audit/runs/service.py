@@ -102,7 +102,7 @@ def audit_plan(
         content_checks=plan_content_checks(plan, config),
     )
     remaining = [target for target in plan.targets if target.url not in done]
-    summary = runner.run(remaining, SinkGroup(*sinks))
+    summary = runner.run(remaining, SinkGroup(*sinks), skip_documents=done)
     summary.pages.extend(plan.skipped)
     return summary
 
@@ -248,4 +248,5 @@ def stored_page(result: PageResult, findings: list[FindingResult]) -> PageAudit:
         page_id=result.page_id,
         content_fingerprint=result.content_fingerprint,
         reused=result.reused,
+        documents=list(result.documents),
     )

@@ -121,6 +121,9 @@ class PageResult(models.Model):
     reused = models.BooleanField(default=False)
     #: Requests the audit browser refused to send for this page (audit.engine.guard).
     blocked_requests = models.JSONField(default=list, blank=True)
+    #: The PDFs this page links to, each checked in the same run as a result of its own
+    #: (docs/documents.md): how a page's editors see its documents' findings.
+    documents = models.JSONField(default=list, blank=True)
     audited_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

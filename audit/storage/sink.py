@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from audit.core.enums import DismissalScope, FindingStatus, PageStatus, RunStatus
@@ -48,6 +49,7 @@ class DatabaseSink(Sink):
                 content_fingerprint=result.content_fingerprint,
                 reused=result.reused,
                 blocked_requests=result.blocked_requests,
+                documents=result.documents,
             )
             stored = Finding.objects.bulk_create(
                 [Finding.from_result(page_result, finding) for finding in result.findings]
@@ -55,6 +57,8 @@ class DatabaseSink(Sink):
             changes = self._track(result, stored) if result.status == PageStatus.OK else Changes()
             AuditRun.objects.filter(pk=self.run.pk).update(
                 pages_done=F("pages_done") + 1,
+                # The linked documents are found as the pages are read: the total grows.
+                pages_total=Greatest(F("pages_total"), F("pages_done") + 1),
                 pages_failed=F("pages_failed") + int(result.status in FAILED_STATUSES),
                 pages_reused=F("pages_reused") + int(result.reused),
                 violations=F("violations") + len(result.violations),

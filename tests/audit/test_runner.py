@@ -273,12 +273,13 @@ def test_an_error_status_is_not_analysed(session: BrowserSession, local_site: Lo
 
 
 def test_a_pdf_is_not_analysed(session: BrowserSession, local_site: LocalSite) -> None:
+    # Checked as a document instead, without the browser (tests/audit/test_documents.py).
     url = local_site.route("/report.pdf", b"%PDF-1.7", content_type="application/pdf")
 
     page = session.audit(AuditTarget(url))
 
     assert page.status == PageStatus.ERROR
-    assert page.error == "not HTML (application/pdf)"
+    assert page.error.startswith("document not checked: a damaged PDF that could not be read")
     assert page.http_status == 200
     assert from_browser(local_site, "/report.pdf") == 0
 

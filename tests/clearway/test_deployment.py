@@ -247,7 +247,10 @@ def test_the_image_installs_the_browser_packages_the_tests_use() -> None:
     npm_stage, runtime = dockerfile_stages()
     ensure = (ROOT / "scripts" / "ensure-chromium.sh").read_text()
     assert apt_packages(ensure) == {"chromium", "chromium-driver"}
-    assert apt_packages(runtime) == apt_packages(ensure)
+    # And WeasyPrint's system libraries (seed_demo's PDFs), as scripts/ensure-pango.sh.
+    pango = apt_packages((ROOT / "scripts" / "ensure-pango.sh").read_text())
+    assert "libpango-1.0-0" in pango
+    assert apt_packages(runtime) == apt_packages(ensure) | pango
     assert runtime.startswith("python:3.12-slim")
     assert apt_packages(npm_stage) == {"nodejs", "npm"}
     assert "RUN npm ci" in npm_stage

@@ -136,6 +136,10 @@ class FindingFilterSet(WagtailFilterSet):
     owner = django_filters.ModelChoiceFilter(
         label=_("Page owner"), queryset=_owners, field_name="page__owner"
     )
+    #: A document's findings (docs/documents.md): its address, or part of it ("/documents/12/").
+    address = django_filters.CharFilter(
+        label=_("Page or document address contains"), field_name="url", lookup_expr="icontains"
+    )
 
     class Meta:
         model = TrackedFinding

@@ -234,5 +234,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # pikepdf (the audit's PDF checks) says at INFO that it has started, on every command.
+        "pikepdf": {"level": "WARNING"},
+        # WeasyPrint (the demo's PDFs) warns at INFO about CSS it ignores, and fontTools chats.
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -6,6 +6,7 @@ Each is stored once under a fixed title and reused on later runs.
 from __future__ import annotations
 
 import io
+from html import escape
 
 from PIL import Image, ImageDraw
 
@@ -88,77 +89,100 @@ IMAGES = (
 
 # Documents ---------------------------------------------------------------------------------
 
+#: Published before 23 September 2018 and not needed for a service: outside the regulations.
+OUTSIDE_SCOPE_DOCUMENTS = ("housing-strategy-2015",)
 
-def _pdf_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+#: Every demo PDF is made with WeasyPrint from this page of HTML, with the council's author.
+_DOCUMENT_HTML = """<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="author" content="Anytown Borough Council">
+<meta name="dcterms.created" content="{created}">
+<style>
+  @page {{ size: A4; margin: 2.5cm 2cm; }}
+  body {{ font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.5; }}
+  h1 {{ font-size: 20pt; margin: 0 0 12pt; }}
+  li {{ margin-bottom: 4pt; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+{body}
+</body>
+</html>
+"""
 
 
-def simple_pdf(title: str, lines: list[str]) -> bytes:
-    """A valid one-page PDF with a title and lines of text in Helvetica.
+def weasyprint_pdf(
+    title: str, body: str, *, created: str = "2026-04-01", tagged: bool = True
+) -> bytes:
+    """A PDF of ``body`` (HTML, trusted: written here) under the heading ``title``.
 
-    It has a document title and language, but no tags, so it is not fully accessible: the
-    accessibility statement says so, as a real council's would.
+    ``tagged``: PDF/UA-1, with tags, the title shown as the title and the language set (what
+    the audit's document rules ask, docs/documents.md); untagged, it is a PDF as most office
+    software made them before 2018.
     """
-    text = ["BT", "/F1 18 Tf", "72 770 Td", f"({_pdf_text(title)}) Tj", "/F1 11 Tf", "0 -30 Td"]
-    for line in lines:
-        text += [f"({_pdf_text(line)}) Tj", "0 -16 Td"]
-    text.append("ET")
-    stream = "\n".join(text).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /Lang (en-GB) "
-        b"/ViewerPreferences << /DisplayDocTitle true >> >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        f"<< /Title ({_pdf_text(title)}) /Author (Anytown Borough Council) >>".encode("latin-1"),
-    ]
-    output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    output += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\n" % (
-        len(objects) + 1,
-        len(objects),
-    )
-    output += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(output)
+    from weasyprint import HTML  # Pango is loaded on first use, not when the demo is imported.
+
+    html = _DOCUMENT_HTML.format(title=escape(title), created=created, body=body)
+    variant = "pdf/ua-1" if tagged else None
+    pdf: bytes = HTML(string=html).write_pdf(pdf_variant=variant)
+    return pdf
+
+
+def _items(*lines: str) -> str:
+    return "<ol>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ol>"
 
 
 def garden_waste_terms() -> bytes:
-    return simple_pdf(
+    return weasyprint_pdf(
         "Garden waste collections: terms and conditions",
-        [
-            "1. Your subscription runs from 1 April to 31 March.",
-            "2. We collect your green bin every 2 weeks, except for 2 weeks at Christmas.",
-            "3. Put your bin out by 7am on your collection day, with the lid closed.",
-            "4. Only put grass, leaves, plants, hedge cuttings and small branches in the bin.",
-            "5. We will not empty a bin with soil, rubble, food or plastic bags in it.",
-            "6. You can cancel within 14 days of subscribing and get a full refund.",
-            "7. We do not give refunds for missed collections that we put right within 5 days.",
-            "Questions? Email waste@anytown.gov.uk or call 01632 960 100.",
-        ],
+        _items(
+            "Your subscription runs from 1 April to 31 March.",
+            "We collect your green bin every 2 weeks, except for 2 weeks at Christmas.",
+            "Put your bin out by 7am on your collection day, with the lid closed.",
+            "Only put grass, leaves, plants, hedge cuttings and small branches in the bin.",
+            "We will not empty a bin with soil, rubble, food or plastic bags in it.",
+            "You can cancel within 14 days of subscribing and get a full refund.",
+            "We do not give refunds for missed collections that we put right within 5 days.",
+        )
+        + "<p>Questions? Email waste@anytown.gov.uk or call 01632 960 100.</p>",
     )
 
 
 def planning_checklist() -> bytes:
-    return simple_pdf(
+    return weasyprint_pdf(
         "Householder planning application checklist",
-        [
-            "Send these with your application, or we cannot start to look at it:",
-            "1. The completed application form, signed and dated.",
-            "2. A location plan at a scale of 1:1250, with your land outlined in red.",
-            "3. A block plan at a scale of 1:500 showing the work.",
-            "4. Drawings of how the building looks now and how it will look.",
-            "5. The fee. Check the fee on the Planning Portal.",
-            "If your home is in a conservation area, also send a heritage statement.",
-            "Questions? Email planning@anytown.gov.uk or call 01632 960 400.",
-        ],
+        "<p>Send these with your application, or we cannot start to look at it:</p>"
+        + _items(
+            "The completed application form, signed and dated.",
+            "A location plan at a scale of 1:1250, with your land outlined in red.",
+            "A block plan at a scale of 1:500 showing the work.",
+            "Drawings of how the building looks now and how it will look.",
+            "The fee. Check the fee on the Planning Portal.",
+        )
+        + "<p>If your home is in a conservation area, also send a heritage statement.</p>"
+        + "<p>Questions? Email planning@anytown.gov.uk or call 01632 960 400.</p>",
+    )
+
+
+def housing_strategy_2015() -> bytes:
+    """An old, untagged PDF published in 2015: outside the scope of the accessibility
+    regulations, and dismissed as such in the demo's audit (build.py)."""
+    return weasyprint_pdf(
+        "Housing strategy 2015 to 2020",
+        "<p>This strategy sets out how Anytown Borough Council planned to meet the need for "
+        "homes from 2015 to 2020.</p>"
+        + _items(
+            "Build 400 new council and housing association homes.",
+            "Bring 150 empty homes back into use.",
+            "Set up the 3 bands of the housing register.",
+        )
+        + "<p>Published March 2015. Replaced by the housing pages of our website.</p>",
+        created="2015-03-02",
+        tagged=False,
     )
 
 
@@ -183,6 +207,12 @@ DOCUMENTS = (
         "Householder planning application checklist",
         "householder-planning-application-checklist.pdf",
         planning_checklist,
+    ),
+    FileSpec(
+        "housing-strategy-2015",
+        "Housing strategy 2015 to 2020",
+        "housing-strategy-2015-to-2020.pdf",
+        housing_strategy_2015,
     ),
     FileSpec(
         "council-tax-charges",

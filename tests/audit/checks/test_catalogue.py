@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_the_catalogue_is_complete_once_django_is_ready() -> None:
     """AuditConfig.ready() loaded every rule module: nothing is loaded lazily on first read."""
     kinds = {rule.kind for rule in all_rules().values()}
-    assert kinds == {RuleKind.CONTENT, RuleKind.BROWSER}
+    assert kinds == {RuleKind.CONTENT, RuleKind.BROWSER, RuleKind.DOCUMENT}
 
 
 def test_reading_a_rule_and_its_help_imports_no_browser_library() -> None:
@@ -42,6 +42,7 @@ print(",".join(loaded))
 
 
 def test_every_declared_module_registers_rules() -> None:
-    assert len(RULE_MODULES) == 2
+    assert len(RULE_MODULES) == 3
+    assert get_rule("clearway-pdf-tagged").kind == RuleKind.DOCUMENT
     assert get_rule("clearway-reflow").kind == RuleKind.BROWSER
     assert get_rule("clearway-link-text").kind == RuleKind.CONTENT

@@ -190,6 +190,8 @@ HOUSING = category(
             ["Band C", "People who need to move for other reasons"],
         ),
         p("Within each band, the person who has waited longest gets the next home."),
+        p("Our old housing strategy explains how we set up the bands in 2015."),
+        document("housing-strategy-2015", "Housing strategy 2015 to 2020"),
         inset(
             b("If you could lose your home soon")
             + ", do not wait for the housing register. "
