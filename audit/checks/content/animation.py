@@ -123,7 +123,10 @@ def gif_timing(data: bytes, *, stop_after: float = math.inf) -> GifTiming | None
                 ):
                     break
         except EOFError:
-            complete = True  # the last frame was read
+            # The last frame was read, if the file ends with the GIF trailer: with Pillow's
+            # LOAD_TRUNCATED_IMAGES on (WeasyPrint switches it on for the whole process), a
+            # file cut short also ends in EOFError.
+            complete = data.rstrip(b"\0").endswith(b";")
         except Exception:
             # A truncated or damaged file (Pillow raises many kinds, struct.error among
             # them): judged on the frames read.
