@@ -266,3 +266,36 @@ def test_a_batch_that_never_finishes_fails_the_run_with_its_reason(
     run.refresh_from_db()
     assert run.status == RunStatus.FAILED
     assert run.error.startswith("Batch 1 could not be finished in 5 attempts: The WebDriver")
+
+
+def test_pages_that_fail_while_the_webdriver_server_goes_down_are_not_recorded(
+    fake_runner: type[FakeRunner], local_site: LocalSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server is up when the batch starts and goes down during it: the pages the browser
+    could not audit are the server's failure, not theirs, so they are audited again later."""
+    addresses = urls(2)
+    status = '{{"value": {{"ready": {ready}, "message": "{message}"}}}}'
+    local_site.route("/status", status.format(ready="true", message="ready"))
+    fake_runner.results = {
+        addresses[0]: page(addresses[0]),
+        addresses[1]: page(addresses[1], status=PageStatus.ERROR, error="no browser"),
+    }
+    real_run = FakeRunner.run
+
+    def run_then_go_down(self: FakeRunner, targets: list[AuditTarget], sink: Sink) -> RunSummary:
+        # The first page is stored while the server is up; then it stops taking sessions.
+        sink.begin(RunInfo(started_at=timezone.now(), axe_version="4.10.2", total=2))
+        sink.page(FakeRunner.results[targets[0].url])
+        local_site.route("/status", status.format(ready="false", message="No free slots"))
+        return real_run(self, targets[1:], sink)
+
+    monkeypatch.setattr(FakeRunner, "run", run_then_go_down)
+    with audit_settings(REMOTE_URL=local_site.url("").rstrip("/")):
+        run = planned_run(*addresses)
+        start_batches(run.pk)
+        assert work_batches(run.pk, wait=False) is None
+
+    assert list(PageResult.objects.filter(run=run).values_list("url", flat=True)) == addresses[:1]
+    batch = RunBatch.objects.get(run=run)
+    assert batch.status == BatchStatus.PENDING
+    assert batch.error.endswith("is not ready: No free slots.")
