@@ -13,13 +13,15 @@ call ``work_batches`` with one browser (``WORKERS`` = 1), until the run is finis
 pages a minute (wall clock from starting the workers to the last one exiting, so Django's
 start-up, about 3 s a process, is included), and for each worker its pages, its CPU seconds a
 page (the worker and its chromedriver and Chromium, read from ``/proc`` every 0.2 s by
-``bench.audit_throughput.TreeSampler``) and its peak RSS (summed over its process tree).
+``bench.audit_throughput.TreeSampler``) and its peak memory summed over its process tree: RSS
+(shared pages counted once per process, so an overstatement) and PSS (shared pages split).
 
 The kill run: ``--kill-workers`` workers with a short lease (``--lease``); once pages are
 stored, the worker holding a batch with pages left is killed (SIGKILL to its process group,
 its browser with it). The others finish; reported: pages recorded, rows recorded twice (0: the
 database forbids it), pages whose audit was started again (the server's log shows a page
-requested more than twice: those the killed worker had in flight) and how long it took.
+requested more than twice: those the killed worker had fetched, up to 4 ahead of its browser,
+or had in its browser) and how long it took.
 
 Run: .venv/bin/python bench/scale.py [--pages 5000] [--workers 1 2 4] [--batch-size 50]
      [--engines axe ibm clearway] [--kill-workers 3] [--lease 30] [--no-kill]
@@ -164,6 +166,7 @@ def worker_main(run_id: int, audit: dict[str, Any], output: Path) -> None:
                 "batches": done.count(),
                 "cpu": figures.cpu,
                 "peak_rss": figures.peak_rss,
+                "peak_pss": figures.peak_pss,
             }
         )
     )
@@ -344,6 +347,7 @@ def report(results: dict[str, Any]) -> None:
                     each["pages"],
                     f"{each['cpu'] / max(each['pages'], 1):.2f}",
                     f"{each['peak_rss'] / 2**20:.0f}",
+                    f"{each['peak_pss'] / 2**20:.0f}",
                 ]
             )
     print(
@@ -356,6 +360,7 @@ def report(results: dict[str, Any]) -> None:
                 "pages",
                 "CPU s/page",
                 "peak RSS MiB",
+                "peak PSS MiB",
             ],
             rows,
         )

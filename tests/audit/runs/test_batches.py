@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -299,3 +300,26 @@ def test_pages_that_fail_while_the_webdriver_server_goes_down_are_not_recorded(
     batch = RunBatch.objects.get(run=run)
     assert batch.status == BatchStatus.PENDING
     assert batch.error.endswith("is not ready: No free slots.")
+
+
+def test_the_run_audit_task_shares_a_run_and_the_finishing_worker_queues_the_digest(
+    fake_runner: type[FakeRunner], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from audit import tasks
+
+    digests: list[int] = []
+    monkeypatch.setattr(tasks, "send_digests", SimpleNamespace(enqueue=digests.append))
+    addresses = urls(5)
+    fake_runner.results = {url: page(url, finding(url=url)) for url in addresses}
+    plan = Plan(targets=[AuditTarget(url) for url in addresses])
+    run = create_run(RunTrigger.NIGHTLY, plan=plan, night=datetime.date(2026, 1, 11))
+    with audit_settings(PARALLEL_BATCHES=3):
+        # The test settings run tasks at once: the two audit_batches tasks it queues audit
+        # every batch before run_audit's own share starts, and finish the run.
+        tasks.run_audit.enqueue(run.pk)
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.FINISHED
+    assert RunBatch.objects.filter(run=run).count() == 3
+    assert sorted(fake_runner.audited) == addresses
+    assert digests == [run.pk]  # Queued once, by the worker that finished the run.
