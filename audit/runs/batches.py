@@ -24,11 +24,13 @@ What keeps every page audited once and every count exact:
 
 from __future__ import annotations
 
+import base64
 import datetime
 import json
 import logging
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -53,8 +55,8 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 #: How often, at most, a worker with nothing to claim looks again while others hold batches.
 POLL_SECONDS = 2.0
-#: A batch given up (a WebDriver server that is down, say) waits this long, at most, before a
-#: worker may claim it again; never longer than the lease.
+#: A batch given back (a WebDriver server that is down, say) waits this long (never longer
+#: than the lease) times its attempts so far before a worker may claim it again.
 RETRY_SECONDS = 60.0
 
 _OPEN = (RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.INTERRUPTED)
@@ -289,7 +291,9 @@ class BatchWorker:
         )
 
     def _give_back(self, batch: RunBatch, problem: str) -> None:
-        retry_at = timezone.now() + datetime.timedelta(seconds=min(self.lease, RETRY_SECONDS))
+        # Later after each attempt: a Grid being restarted gets a few minutes, not seconds.
+        delay = min(self.lease, RETRY_SECONDS) * batch.attempts
+        retry_at = timezone.now() + datetime.timedelta(seconds=delay)
         logger.warning(
             "Batch %s of audit run %s is given back (%s); tried again after %s.",
             batch.number,
@@ -363,13 +367,24 @@ class BatchSink(DatabaseSink):
 def remote_problem(url: str, timeout: float = 5.0) -> str:
     """Why the WebDriver server (Selenium Grid, or a standalone chromedriver) at ``url``
     cannot give a browser now, from its ``/status``; empty when it can."""
-    status_url = f"{url.rstrip('/')}/status"
+    parts = urllib.parse.urlsplit(url)
+    without_credentials = parts._replace(netloc=parts.netloc.rpartition("@")[2])
+    # Named without its password: the reason is shown on the run in the admin.
+    shown = urllib.parse.urlunsplit(without_credentials)
+    request = urllib.request.Request(
+        urllib.parse.urlunsplit(
+            without_credentials._replace(path=f"{parts.path.rstrip('/')}/status")
+        )
+    )
+    if parts.username:  # A Grid behind basic authentication (http://user:password@grid:4444).
+        credentials = f"{parts.username}:{parts.password or ''}".encode()
+        request.add_header("Authorization", f"Basic {base64.b64encode(credentials).decode()}")
     try:
-        with urllib.request.urlopen(status_url, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             value = json.load(response).get("value") or {}
     except (OSError, ValueError) as error:
         reason = error.reason if isinstance(error, urllib.error.URLError) else error
-        return f"The WebDriver server at {url} cannot be reached ({reason})."
+        return f"The WebDriver server at {shown} cannot be reached ({reason})."
     if not value.get("ready"):
-        return f"The WebDriver server at {url} is not ready: {value.get('message') or 'busy'}."
+        return f"The WebDriver server at {shown} is not ready: {value.get('message') or 'busy'}."
     return ""

@@ -18,11 +18,17 @@ from audit.core.enums import BatchStatus, FindingStatus, PageStatus, RunStatus, 
 from audit.results import AuditTarget, PageAudit
 from audit.results.sinks import RunInfo, RunSummary, Sink
 from audit.runs import batches
-from audit.runs.batches import claim_batch, finish_run, start_batches, work_batches
+from audit.runs.batches import (
+    claim_batch,
+    finish_run,
+    remote_problem,
+    start_batches,
+    work_batches,
+)
 from audit.runs.planning import Plan
 from audit.runs.service import create_run
 from audit.storage.models import AuditRun, Finding, PageResult, RunBatch, TrackedFinding
-from tests.audit.conftest import LocalSite
+from tests.audit.conftest import LocalSite, Route
 from tests.audit.report_factories import finding, page
 
 pytestmark = pytest.mark.django_db
@@ -323,3 +329,16 @@ def test_the_run_audit_task_shares_a_run_and_the_finishing_worker_queues_the_dig
     assert RunBatch.objects.filter(run=run).count() == 3
     assert sorted(fake_runner.audited) == addresses
     assert digests == [run.pk]  # Queued once, by the worker that finished the run.
+
+
+def test_the_status_of_a_grid_behind_basic_authentication(local_site: LocalSite) -> None:
+    def status(handler: Any) -> Route:
+        allowed = handler.headers.get("Authorization") == "Basic YXVkaXQ6czNjcmV0"  # audit:s3cret
+        ready = "true" if allowed else "false"
+        return Route(body=f'{{"value": {{"ready": {ready}, "message": "m"}}}}'.encode())
+
+    local_site.dynamic("/wd/hub/status", status)
+    grid = local_site.url("/wd/hub").replace("://", "://audit:s3cret@")
+    assert remote_problem(grid) == ""
+    wrong = remote_problem(grid.replace("s3cret", "guess"))
+    assert wrong == f"The WebDriver server at {local_site.url('/wd/hub')} is not ready: m."
