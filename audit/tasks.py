@@ -23,9 +23,38 @@ logger = logging.getLogger(__name__)
 @task()
 def run_audit(run_id: int) -> None:
     """Run or resume a stored run; a finished run is left alone."""
+    from audit.runs.batches import uses_batches
     from audit.runs.service import execute_run
 
-    execute_run(run_id)
+    if uses_batches(run_id):
+        share_run(run_id)
+    else:
+        execute_run(run_id)
+
+
+@task()
+def audit_batches(run_id: int) -> None:
+    """Audit batches of a run shared by several workers until none is left (docs/scale.md)."""
+    work_on_batches(run_id)
+
+
+def share_run(run_id: int) -> None:
+    """Split the run into batches (once), ask for more workers as ``PARALLEL_BATCHES`` says,
+    and audit batches here too."""
+    from audit.runs.batches import start_batches
+
+    for _ in range(start_batches(run_id)):
+        audit_batches.enqueue(run_id)
+    work_on_batches(run_id)
+
+
+def work_on_batches(run_id: int) -> None:
+    """Audit the run's batches; the worker that finishes a nightly run queues its digest."""
+    from audit.runs.batches import work_batches
+
+    finished = work_batches(run_id)
+    if finished is not None and finished.trigger == RunTrigger.NIGHTLY:
+        send_digests.enqueue(run_id)
 
 
 @task()
@@ -43,6 +72,7 @@ def nightly_audit(night: str, at: str = "") -> None:
     ``at`` is the moment it was queued for; a task queued before the nightly time was changed
     is stale (the new time has its own task) and does nothing.
     """
+    from audit.runs.batches import uses_batches
     from audit.runs.service import create_run, execute_run
 
     if at and not is_current(NIGHTLY, night, at):
@@ -53,6 +83,9 @@ def nightly_audit(night: str, at: str = "") -> None:
             run = create_run(RunTrigger.NIGHTLY, night=datetime.date.fromisoformat(night))
         except IntegrityError:
             logger.info("The night of %s is audited already.", night)
+            return
+        if uses_batches(run.pk):
+            share_run(run.pk)  # Whichever worker finishes the run queues the digest.
             return
         run = execute_run(run.pk)
         if run.status == RunStatus.FINISHED:

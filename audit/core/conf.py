@@ -107,6 +107,15 @@ class AuditSettings:
     REUSE_UNCHANGED: bool = True
     #: Audit each page in the background when it is published.
     AUDIT_ON_PUBLISH: bool = True
+    #: Task workers that share one stored run started by a task (nightly, the admin's "run
+    #: now"): its pages are split into batches of BATCH_SIZE, and this many ``audit_batches``
+    #: tasks claim them, each with up to WORKERS browsers (docs/scale.md). 1: one worker
+    #: audits the whole run, as the `audit` command always does.
+    PARALLEL_BATCHES: int = 1
+    BATCH_SIZE: int = 50
+    #: Seconds a worker's claim on a batch lasts; each page it stores renews it. A batch whose
+    #: worker died is claimed by another after this long.
+    BATCH_LEASE: float = 180.0
     #: Browser window size for analysis.
     WINDOW_WIDTH: int = 1280
     WINDOW_HEIGHT: int = 1024

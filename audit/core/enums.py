@@ -130,3 +130,11 @@ class RuleSet(models.TextChoices):
     WCAG22_AA_BEST_PRACTICE = "wcag22aa-best-practice", _("WCAG 2.2 A and AA, and best practice")
     WCAG22_AA = "wcag22aa", _("WCAG 2.2 A and AA")
     WCAG21_AA = "wcag21aa", _("WCAG 2.1 A and AA")
+
+
+class BatchStatus(models.TextChoices):
+    """Where a batch of a run's pages stands (:class:`audit.storage.models.RunBatch`)."""
+
+    PENDING = "pending", _("Waiting for a worker")
+    CLAIMED = "claimed", _("Being audited")
+    DONE = "done", _("Done")

@@ -14,6 +14,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting
 
 from audit.core.conf import ALL_ENGINES
 from audit.core.enums import (
+    BatchStatus,
     DismissalReason,
     DismissalScope,
     Engine,
@@ -439,3 +440,50 @@ class ScheduledTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} at {self.run_after:%Y-%m-%d %H:%M}"
+
+
+class RunBatchQuerySet(models.QuerySet["RunBatch"]):
+    def unfinished(self) -> RunBatchQuerySet:
+        return self.exclude(status=BatchStatus.DONE)
+
+    def claimable(self, now: datetime.datetime) -> RunBatchQuerySet:
+        """Batches a worker may take now: waiting ones (unless held back until later, after a
+        failure) and claimed ones whose worker let the lease expire (it died)."""
+        return self.unfinished().filter(
+            models.Q(lease_expires_at__isnull=True) | models.Q(lease_expires_at__lte=now)
+        )
+
+
+class RunBatch(models.Model):
+    """Some of a run's pages, audited together by whichever worker claims them
+    (:mod:`audit.runs.batches`). A claim is a lease, renewed as each page is stored: a batch
+    whose worker died is claimed again once its lease expires."""
+
+    run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="batches")
+    number = models.PositiveIntegerField()
+    #: ``[[url, page_id], ...]`` in the plan's order (``page_id`` null for a plain URL).
+    targets = models.JSONField(default=list)
+    status = models.CharField(
+        max_length=10, choices=BatchStatus.choices, default=BatchStatus.PENDING
+    )
+    #: "host:pid" of the worker holding the claim.
+    claimed_by = models.CharField(max_length=300, blank=True)
+    #: A claimed batch: when its claim lapses. A waiting one: not claimed before then (a retry).
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    #: How many times it was claimed; also tells one claim from the next by the same worker.
+    attempts = models.PositiveIntegerField(default=0)
+    #: Why the last attempt did not finish it (a Selenium Grid that is down, say).
+    error = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RunBatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["run", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "number"], name="audit_batch_once_per_run")
+        ]
+        indexes = [models.Index(fields=["run", "status"], name="audit_batch_run_status")]
+
+    def __str__(self) -> str:
+        return f"Batch {self.number} of run {self.run_id} ({self.get_status_display()})"

@@ -209,6 +209,9 @@ if _remote_url := env_str("CLEARWAY_AUDIT_REMOTE_URL", ""):
 #: sessions its nodes offer, or the rest wait in the Grid's queue.
 if _browsers := env_int("CLEARWAY_AUDIT_WORKERS", 0):
     CLEARWAY_AUDIT["WORKERS"] = _browsers
+#: Task workers that share one audit run, each taking batches of pages (docs/scale.md).
+if _shared := env_int("CLEARWAY_AUDIT_PARALLEL_BATCHES", 0):
+    CLEARWAY_AUDIT["PARALLEL_BATCHES"] = _shared
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("CLEARWAY_SITE_NAME", "Anytown Borough Council")
