@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0006_finding_engine_rules_ibm'),
+        ('audit', '0008_documents'),
     ]
 
     operations = [
