@@ -181,7 +181,10 @@ WORDS_TO_AVOID = register(
             "Jargon and abstract words slow everyone down and can stop people understanding "
             "what they need to do. Some, like “e.g.”, are read out oddly by screen readers."
         ),
-        how="Use the plainer word suggested in the message: “use”, “to”, “help”.",
+        how=(
+            "Replace each word the message names with the plainer word suggested beside it, "
+            "or rewrite the sentence without it."
+        ),
         wcag=(),
         level=Level.PLAIN_ENGLISH,
         impact=Impact.MINOR,

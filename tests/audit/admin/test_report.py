@@ -214,3 +214,23 @@ def test_minor_is_shown_as_the_worst_impact(home_page: Any, client: Client) -> N
     response = client.get(reverse("audit_report:index"), {"export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert table[1][:3] == ["empty-table-header", "Table headers have text", "Minor"]
+
+
+def test_one_impact_vocabulary_on_every_screen(home_page: Any, client: Client) -> None:
+    """The same minor finding says "Minor" in the report, its CSV, the findings list and its
+    export, the page's panel and the dashboard: never a dash or a raw value."""
+    pages = build_pages(home_page)
+    tracked_finding(page=pages.bins_page, rule="empty-table-header", impact=Impact.MINOR)
+    screens = {
+        "report": rows(client, reverse("audit_report:index")),
+        "findings": rows(client, reverse("audit_report:findings")),
+        "page": rows(client, reverse("audit_editor:page_findings", args=[pages.bins_page.pk])),
+    }
+    for name, body in screens.items():
+        assert (name, 'clearway-impact--minor">Minor</span>' in body) == (name, True)
+    # The dashboard counts by impact in a sentence: the same word, in lower case.
+    assert "<strong>1</strong> minor" in rows(client, reverse("wagtailadmin_home"))
+    for url in (reverse("audit_report:index"), reverse("audit_report:findings")):
+        response = client.get(url, {"export": "csv"})
+        text = b"".join(response.streaming_content).decode()
+        assert "Minor" in text and ",-," not in text
