@@ -1,8 +1,8 @@
 // Progressive enhancement for the accessibility findings panel. Without JavaScript the panel
 // says "Auditing..." with a link to refresh, and links to the page's screen for the checks on
 // the draft. With it:
-// - while an audit of the page runs, the panel is fetched again every few seconds and swapped
-//   in when the audit is done;
+// - while an audit of the page runs, a small JSON status is polled every few seconds; when the
+//   audit is done the panel is fetched once and swapped in, and its live region says so;
 // - the checks on the draft load into the panel the first time it is shown (the editor's
 //   Checks side panel is hidden until opened, and rendering the draft costs a moment).
 (() => {
@@ -20,26 +20,47 @@
     return new DOMParser().parseFromString(await response.text(), 'text/html');
   }
 
+  async function auditing(panel) {
+    const response = await fetch(panel.dataset.clearwayStatusUrl, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()).auditing;
+  }
+
+  // The live region stays in the page while the rest of the panel is swapped: a region that
+  // is itself replaced is not reliably announced.
+  function announce(status, text) {
+    status.textContent = '';
+    window.setTimeout(() => {
+      status.textContent = text;
+    }, 100);
+  }
+
   function poll(panel, count) {
-    if (count > MAX_POLLS) return;
+    const status = panel.querySelector('[role="status"]');
+    if (count > MAX_POLLS) {
+      if (status) announce(status, 'The audit is taking longer than usual. Refresh the page later to see the results.');
+      return;
+    }
     window.setTimeout(async () => {
-      let doc;
       try {
-        doc = await fetchPanel(panel.dataset.clearwayPanelUrl);
+        if (await auditing(panel)) {
+          poll(panel, count + 1);
+          return;
+        }
+        const doc = await fetchPanel(panel.dataset.clearwayPanelUrl);
+        const fresh = doc.querySelector('[data-clearway-panel]');
+        if (!fresh) return;
+        const freshStatus = fresh.querySelector('[role="status"]');
+        if (status && freshStatus) freshStatus.replaceWith(status);
+        panel.replaceWith(fresh);
+        if (status) announce(status, 'Audit finished: the problems below are up to date.');
+        enhance(fresh);
       } catch {
         poll(panel, count + 1);
-        return;
       }
-      const fresh = doc.querySelector('[data-clearway-panel]');
-      if (!fresh) return;
-      if (fresh.hasAttribute('data-clearway-auditing')) {
-        poll(panel, count + 1);
-        return;
-      }
-      panel.replaceWith(fresh);
-      const status = fresh.querySelector('[role="status"]');
-      if (status) status.textContent = 'Audit finished: the problems below are up to date.';
-      enhance(fresh);
     }, POLL_MS);
   }
 

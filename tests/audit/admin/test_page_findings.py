@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.admin.page_audits import mark_audit_pending
-from audit.core.enums import FindingStatus, Source
-from audit.storage.models import Dismissal
+from audit.core.enums import FindingStatus, RunTrigger, Source
+from audit.storage.models import AuditRun, Dismissal
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.factories import ServicePageFactory, SuperuserFactory, heading, paragraph
@@ -119,7 +119,7 @@ def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client:
     with mock.patch("audit.tasks.audit_page") as task:
         response = client.post(url, {"next": "/admin/pages/1/edit/"})
         assert response.status_code == 302 and response["Location"] == "/admin/pages/1/edit/"
-        task.enqueue.assert_called_once_with(site.bins_page.pk)
+        task.enqueue.assert_called_once_with(site.bins_page.pk, RunTrigger.REQUEST)
         assert "Auditing this page..." in panel(client, site.bins_page)
         client.post(url)  # a second click while it runs queues nothing more
         task.enqueue.assert_called_once()
@@ -127,6 +127,36 @@ def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client:
     PageResultFactory(run=AuditRunFactory(), page=site.bins_page)
     body = panel(client, site.bins_page)
     assert "Auditing this page..." not in body and "Audit this page now" in body
+
+
+def test_audit_now_is_recorded_as_on_request_not_on_publish(site: Any, client: Client) -> None:
+    url = reverse("audit_editor:audit_page", args=[site.bins_page.pk])
+    # The test settings run tasks at once; the run is stored, its execution skipped.
+    with mock.patch("audit.runs.service.execute_run") as execute:
+        client.post(url)
+    run = AuditRun.objects.get(pk=execute.call_args.args[0])
+    assert run.trigger == RunTrigger.REQUEST and run.get_trigger_display() == "On request"
+    assert run.configuration["page_ids"] == [site.bins_page.pk]
+    # Publishing still records "On publish": the task's default.
+    with mock.patch("audit.runs.service.execute_run") as execute:
+        from audit.tasks import audit_page
+
+        audit_page.call(site.bins_page.pk)
+    assert AuditRun.objects.get(pk=execute.call_args.args[0]).trigger == RunTrigger.PUBLISH
+
+
+def test_audit_status_is_a_small_json_answer(site: Any, client: Client) -> None:
+    url = reverse("audit_editor:audit_status", args=[site.bins_page.pk])
+    assert client.get(url).json()["auditing"] is False
+    mark_audit_pending(site.bins_page.pk)
+    response = client.get(url)
+    assert response.json() == {
+        "auditing": True,
+        "panel_url": reverse("audit_editor:panel", args=[site.bins_page.pk]),
+    }
+    assert "no-store" in response["Cache-Control"]
+    PageResultFactory(run=AuditRunFactory(), page=site.bins_page)
+    assert client.get(url).json()["auditing"] is False
 
 
 def test_audit_now_refuses_a_redirect_elsewhere(site: Any, client: Client) -> None:
