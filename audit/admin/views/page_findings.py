@@ -89,7 +89,11 @@ def page_findings_view(request: HttpRequest, page_id: int) -> HttpResponse:
 def page_findings_panel(request: HttpRequest, page_id: int) -> HttpResponse:
     """The editor panel's fragment, also fetched by its script while an audit runs."""
     page = _editable_page(request, page_id)
-    extra: dict[str, Any] = {"next_url": request.GET.get("next", "")}
+    extra: dict[str, Any] = {
+        "next_url": request.GET.get("next", ""),
+        # Fetched by the script inside the page editor's Checks panel.
+        "in_editor": bool(request.GET.get("editor")),
+    }
     if request.GET.get("draft"):
         extra["draft"] = draft_checks(page, request)
     context = panel_context(request, page, **extra)

@@ -9,9 +9,37 @@
   const POLL_MS = 4000;
   const MAX_POLLS = 150; // ten minutes, as long as the server shows "Auditing..."
 
+  // One count in the editor's Checks panel: Wagtail's "Issues found" (its checks on the
+  // preview, one row each) plus the accessibility problems Clearway found in the draft.
+  // Wagtail rewrites its rows and counter after each of its runs; this adds ours after it.
+  function syncIssueCount() {
+    const counter = document.querySelector('[data-side-panel="checks"] [data-content-checker-count]');
+    if (!counter) return;
+    const wagtail = document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length;
+    const draft = document.querySelector('[data-side-panel="checks"] [data-clearway-draft-problems]');
+    const total = wagtail + (draft ? Number(draft.dataset.clearwayDraftProblems) || 0 : 0);
+    counter.textContent = String(total);
+    counter.classList.toggle('has-errors', total > 0);
+    const toggle = document.querySelector('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]');
+    if (toggle) {
+      toggle.textContent = String(total);
+      toggle.hidden = total === 0;
+    }
+  }
+
+  function watchIssueCount() {
+    const rows = document.querySelector('[data-side-panel="checks"] [data-checks-panel]');
+    if (!rows || rows.dataset.clearwayWatched) return;
+    rows.dataset.clearwayWatched = 'true';
+    new MutationObserver(syncIssueCount).observe(rows, { childList: true });
+  }
+
   async function fetchPanel(address) {
     const url = new URL(address, window.location.href);
     url.searchParams.set('next', window.location.pathname + window.location.search);
+    if (document.querySelector('[data-side-panel="checks"] [data-clearway-panel]')) {
+      url.searchParams.set('editor', '1');
+    }
     const response = await fetch(url, {
       credentials: 'same-origin',
       headers: { Accept: 'text/html' },
@@ -70,6 +98,7 @@
         const doc = await fetchPanel(link.dataset.clearwayDraftUrl);
         const section = doc.querySelector('#clearway-draft');
         if (section) link.replaceWith(document.importNode(section, true));
+        syncIssueCount();
       } catch {
         // The link stays: it leads to the same checks on the page's own screen.
       }
@@ -84,6 +113,7 @@
   }
 
   function enhance(root) {
+    watchIssueCount();
     root.querySelectorAll('[data-clearway-draft-link]').forEach(loadDraftChecks);
     const panels = root.matches('[data-clearway-panel]')
       ? [root]

@@ -102,6 +102,53 @@ def test_the_page_screen_checks_the_draft(site: Any, client: Client) -> None:
     assert "never stops you saving" in body
 
 
+LONG_SENTENCE = (
+    "Notwithstanding the aforementioned considerations, residents are obliged to facilitate "
+    "the utilisation of appropriately designated receptacles for the accumulation of "
+    "compostable horticultural materials before collection commences."
+)
+
+
+def test_a_short_draft_tells_one_reading_age_story(site: Any, client: Client) -> None:
+    """Too little text for a page's reading age, and one very hard sentence: the panel says
+    why there is no reading age and never gives the sentence an age nobody has ("44")."""
+    page = ServicePageFactory(
+        parent=site.bins, title="Garden waste", body=[paragraph(LONG_SENTENCE)]
+    )
+    body = client.get(reverse("audit_editor:page_findings", args=[page.pk])).content.decode()
+    assert "not enough text to work out a reading age" not in body
+    assert "A page's reading age needs at least" in body
+    assert "Even so, these sentences are hard to read" in body
+    assert "hard for most adults" in body
+    assert "reading age 4" not in body and "aged 4" not in body
+
+
+def test_the_draft_count_is_its_problems_and_advice_is_apart(site: Any, client: Client) -> None:
+    page = ServicePageFactory(
+        parent=site.bins,
+        title="Garden waste",
+        body=[paragraph('We utilise bins. <a href="/bins/">Click here</a>.')],
+    )
+    response = client.get(reverse("audit_editor:panel", args=[page.pk]), {"draft": "1"})
+    draft = response.context["draft"]
+    rules = {item.issue.rule for item in draft.problems}
+    assert "clearway-link-text" in rules
+    assert "clearway-words-to-avoid" in {item.issue.rule for item in draft.advice}
+    assert not rules & {item.issue.rule for item in draft.advice}
+    body = response.content.decode()
+    assert f'data-clearway-draft-problems="{len(draft.problems)}"' in body
+    assert "part of the “Issues found” count" in body
+
+
+def test_the_editor_checks_panel_has_one_reading_measure(site: Any, client: Client) -> None:
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[site.bins_page.pk])).content
+    body = body.decode()
+    assert "data-content-word-count" in body and "data-content-checker-count" in body
+    # Wagtail's own readability score would contradict the audit's reading age.
+    assert "data-content-readability-score" not in body
+    assert "What the last audit found on the live page" in body
+
+
 def test_the_draft_checks_compare_the_title_with_the_other_pages(site: Any, client: Client) -> None:
     page = ServicePageFactory(parent=site.tax, title="Missed bin collection")
 
