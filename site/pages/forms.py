@@ -15,14 +15,17 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import TabbedInterface
 from wagtail.models import Page
 
 
 def _tabs_by_field(page: Page) -> dict[str, str]:
-    """Field name -> the heading of the editor tab that shows it."""
+    """Field name -> the heading of the editor tab that shows it (none without tabs)."""
     handler = type(page).get_edit_handler()
     tabs: dict[str, str] = {}
-    for tab in getattr(handler, "children", ()):
+    if not isinstance(handler, TabbedInterface):
+        return tabs
+    for tab in handler.children:
         options = tab.get_form_options()
         for name in [*options.get("fields", ()), *options.get("formsets", ())]:
             tabs.setdefault(name, str(tab.heading))
