@@ -48,7 +48,7 @@ dev: SETTINGS := clearway.settings.dev
 run dev: install
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --no-input
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) collectstatic --no-input --verbosity 0
-	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) seed_demo --if-empty
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) seed_demo --if-empty --with-examples
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) ensure_superuser
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) HOST=$(HOST) PORT=$(PORT) bash scripts/run.sh
 

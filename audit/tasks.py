@@ -58,11 +58,12 @@ def work_on_batches(run_id: int) -> None:
 
 
 @task()
-def audit_page(page_id: int) -> None:
-    """Audit one page, for example just after it is published."""
+def audit_page(page_id: int, trigger: str = RunTrigger.PUBLISH.value) -> None:
+    """Audit one page: just after it is published, or when an editor asks for it
+    (``trigger`` "request"). Tasks queued before ``trigger`` existed were all on publish."""
     from audit.runs.service import create_run, execute_run
 
-    execute_run(create_run(RunTrigger.PUBLISH, page_ids=[page_id]).pk)
+    execute_run(create_run(RunTrigger(trigger), page_ids=[page_id]).pk)
 
 
 @task()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from audit import tasks
+from audit.core.enums import RunTrigger
 from audit.storage.models import PageResult
 
 #: How long "Auditing..." shows at most: a page audit that takes longer has gone wrong.
@@ -55,5 +56,5 @@ def request_page_audit(page: Page) -> AuditRequest:
     if audit_pending(page.pk):
         return AuditRequest.ALREADY_PENDING
     mark_audit_pending(page.pk)
-    tasks.audit_page.enqueue(page.pk)
+    tasks.audit_page.enqueue(page.pk, RunTrigger.REQUEST.value)
     return AuditRequest.QUEUED

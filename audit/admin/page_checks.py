@@ -11,9 +11,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from audit.checks.catalogue import all_rules
 from audit.checks.content import SiteTitles, check_html, reading_age_report
 from audit.checks.help import RuleHelp, help_for
 from audit.core.conf import audit_settings
+from audit.core.enums import Outcome
 from audit.storage.terms import load_terms
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,14 @@ class DraftIssue:
     issue: Any
     help: RuleHelp | None
 
+    @property
+    def advice(self) -> bool:
+        """Writing advice (plain English, good practice): listed, never counted as a problem,
+        as in the report."""
+        rule = all_rules().get(self.issue.rule)
+        outcome = rule.finding_outcome(self.issue.outcome) if rule else self.issue.outcome
+        return bool(outcome == Outcome.ADVICE)
+
 
 @dataclass
 class DraftChecks:
@@ -35,6 +45,16 @@ class DraftChecks:
     #: The sentences above the target reading age, hardest first (at most five).
     hard_sentences: list[Any] = field(default_factory=list)
     error: str = ""
+
+    @property
+    def problems(self) -> list[DraftIssue]:
+        """Accessibility problems (violations and needs-review): the draft's count in the
+        editor's "Issues found", beside Wagtail's own checks."""
+        return [item for item in self.issues if not item.advice]
+
+    @property
+    def advice(self) -> list[DraftIssue]:
+        return [item for item in self.issues if item.advice]
 
 
 def render_draft(page: Page, request: HttpRequest) -> str:

@@ -171,6 +171,11 @@ class EditorViewSet(ViewSet):
             path("pages/<int:page_id>/", page_findings.page_findings_view, name="page_findings"),
             path("pages/<int:page_id>/panel/", page_findings.page_findings_panel, name="panel"),
             path("pages/<int:page_id>/audit/", page_findings.audit_page_now, name="audit_page"),
+            path(
+                "pages/<int:page_id>/audit/status/",
+                page_findings.page_audit_status,
+                name="audit_status",
+            ),
             path("findings/<int:pk>/dismiss/", page_findings.dismiss_finding, name="dismiss"),
             path("findings/<int:pk>/show/", page_findings.show_in_draft, name="show_in_draft"),
             path("dismissals/<int:pk>/undo/", page_findings.undo_dismissal, name="undo"),

@@ -73,6 +73,8 @@ class RunTrigger(models.TextChoices):
     NIGHTLY = "nightly", _("Nightly")
     MANUAL = "manual", _("Manual")
     PUBLISH = "publish", _("On publish")
+    #: An editor's "Audit this page now".
+    REQUEST = "request", _("On request")
     CLI = "cli", _("Command line")
 
 

@@ -26,7 +26,7 @@ def audit_findings_panel(context: dict[str, Any], page: Page) -> SafeString | st
         return ""
     html = render_to_string(
         "audit/editor/panel.html",
-        panel_context(request, page, next_url=request.get_full_path()),
+        panel_context(request, page, next_url=request.get_full_path(), in_editor=True),
         request=request,
     )
     assets = format_html(

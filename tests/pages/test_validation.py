@@ -172,6 +172,32 @@ def test_image_needs_alt_text_unless_decorative() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("alt", ["image", "Photo", "logo.", "image1", "Picture 2", " banner "])
+def test_image_refuses_placeholder_alt_text(alt: str) -> None:
+    block = ImageBlock()
+    image = ImageFactory()
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(block.to_python({"image": image.pk, "alt_text": alt}))
+    assert "does not say what the image shows" in str(caught.value.block_errors["alt_text"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"alt_text": "Logo of Anytown Council"},
+        {"alt_text": "Photo booth at the registry office"},
+        {"alt_text": "logo", "decorative": True},
+    ],
+)
+def test_image_accepts_descriptions_and_decorative_placeholders(value: dict[str, Any]) -> None:
+    block = ImageBlock()
+    image = ImageFactory()
+    cleaned = block.clean(block.to_python({"image": image.pk, **value}))
+    assert cleaned["alt_text"] == value["alt_text"]
+
+
+@pytest.mark.django_db
 def test_decorative_image_renders_empty_alt_even_with_alt_text() -> None:
     block = ImageBlock()
     image = ImageFactory()

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -32,7 +32,7 @@ from wagtail.models import Page
 from audit.admin import permissions
 from audit.admin.findings import page_findings
 from audit.admin.forms import DismissForm
-from audit.admin.page_audits import AuditRequest, request_page_audit
+from audit.admin.page_audits import AuditRequest, audit_pending, request_page_audit
 from audit.admin.page_checks import draft_checks, render_draft
 from audit.checks.help import help_for
 from audit.core.enums import DismissalScope, FindingStatus
@@ -89,11 +89,28 @@ def page_findings_view(request: HttpRequest, page_id: int) -> HttpResponse:
 def page_findings_panel(request: HttpRequest, page_id: int) -> HttpResponse:
     """The editor panel's fragment, also fetched by its script while an audit runs."""
     page = _editable_page(request, page_id)
-    extra: dict[str, Any] = {"next_url": request.GET.get("next", "")}
+    extra: dict[str, Any] = {
+        "next_url": request.GET.get("next", ""),
+        # Fetched by the script inside the page editor's Checks panel.
+        "in_editor": bool(request.GET.get("editor")),
+    }
     if request.GET.get("draft"):
         extra["draft"] = draft_checks(page, request)
     context = panel_context(request, page, **extra)
     return TemplateResponse(request, "audit/editor/panel.html", context)
+
+
+def page_audit_status(request: HttpRequest, page_id: int) -> JsonResponse:
+    """Whether an audit of the page is under way: the small answer the panel's script polls
+    (it then fetches the panel once, when the audit is done)."""
+    page = _editable_page(request, page_id)
+    # Not cached: Wagtail's admin URLs are all ``never_cache``.
+    return JsonResponse(
+        {
+            "auditing": audit_pending(page.pk),
+            "panel_url": reverse("audit_editor:panel", args=[page.pk]),
+        }
+    )
 
 
 #: What "Audit this page now" says, by outcome.

@@ -16,7 +16,18 @@ from typing import Any, ClassVar
 
 import django_filters
 from django.contrib.auth import get_user_model
-from django.db.models import Case, CharField, Count, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Concat
 from django.http import HttpRequest
 from django.urls import reverse
@@ -170,6 +181,18 @@ _IMPACT_RANK = Case(
 )
 
 
+#: A template fault's element, the same on every page (``Finding.target_key``); blank for
+#: page content, whose findings group by rule alone.
+_TEMPLATE_KEY = Case(
+    When(latest__source=Source.TEMPLATE, then=F("latest__target_key")),
+    default=Value(""),
+    output_field=CharField(),
+)
+
+#: How many page titles a report row lists before "and N more".
+PAGES_LISTED = 20
+
+
 class _AccessibilityReportView(ReportView):
     """What both report views share: the permission, the filters, the CSV safety."""
 
@@ -214,7 +237,9 @@ class _AccessibilityReportView(ReportView):
 
 
 class AccessibilityReportView(_AccessibilityReportView):
-    """Findings grouped by rule, worst first, with counts of pages and occurrences."""
+    """Findings grouped by rule, worst first, with counts of pages and occurrences, and the
+    pages' titles one click away. A fault in a template (the same element on many pages) is a
+    row of its own, "on N pages": one fix mends them all."""
 
     page_title = _("Accessibility")
     verbose_name = _("rule")
@@ -230,6 +255,8 @@ class AccessibilityReportView(_AccessibilityReportView):
         "occurrences",
         "in_content",
         "in_templates",
+        "template_element",
+        "page_titles",
     ]
     export_headings: ClassVar[dict[str, StrOrPromise]] = {
         "rule": _("Rule"),
@@ -239,6 +266,8 @@ class AccessibilityReportView(_AccessibilityReportView):
         "occurrences": _("Occurrences"),
         "in_content": _("In page content"),
         "in_templates": _("In templates"),
+        "template_element": _("Template element"),
+        "page_titles": _("Affected pages"),
     }
 
     def get_queryset(self) -> TrackedFindingQuerySet:
@@ -248,8 +277,16 @@ class AccessibilityReportView(_AccessibilityReportView):
         filtered = self.filter_queryset(self.get_queryset())
         return (
             filtered.order_by()
-            .values("rule")
+            .annotate(template_key=_TEMPLATE_KEY)
+            .values("rule", "template_key")
             .annotate(
+                template_element=Max(
+                    Case(
+                        When(latest__source=Source.TEMPLATE, then=F("latest__selector")),
+                        default=Value(""),
+                        output_field=CharField(),
+                    )
+                ),
                 worst=Max(_IMPACT_RANK),
                 pages=Count(
                     Coalesce(Concat(Value("page:"), "page_id", output_field=CharField()), "url"),
@@ -259,8 +296,40 @@ class AccessibilityReportView(_AccessibilityReportView):
                 in_content=Count("pk", filter=Q(latest__source=Source.CONTENT)),
                 in_templates=Count("pk", filter=Q(latest__source=Source.TEMPLATE)),
             )
-            .order_by("-worst", "-occurrences", "rule")
+            .order_by("-worst", "-occurrences", "rule", "template_key")
         )
+
+    def affected_pages(
+        self, rows: list[dict[str, Any]]
+    ) -> dict[tuple[str, str], list[dict[str, str]]]:
+        """The pages of each (rule, template element) row: title and a link, in one query."""
+        found = (
+            self.filter_queryset(self.get_queryset())
+            .filter(rule__in={row["rule"] for row in rows})
+            .annotate(template_key=_TEMPLATE_KEY)
+            .values("rule", "template_key", "page_id", "page__title", "url")
+            .order_by("page__title", "url")
+            .distinct()
+        )
+        pages: dict[tuple[str, str], list[dict[str, str]]] = {}
+        seen: set[tuple[str, str, str]] = set()
+        for item in found:
+            key = (item["rule"], item["template_key"])
+            where = f"page:{item['page_id']}" if item["page_id"] else item["url"]
+            if (*key, where) in seen:
+                continue
+            seen.add((*key, where))
+            pages.setdefault(key, []).append(
+                {
+                    "title": item["page__title"] or item["url"],
+                    "url": (
+                        reverse("audit_editor:page_findings", args=[item["page_id"]])
+                        if item["page_id"]
+                        else ""
+                    ),
+                }
+            )
+        return pages
 
     def decorate_paginated_queryset(self, object_list: Any) -> list[dict[str, Any]]:
         impacts = [impact.value for impact in Impact]
@@ -271,8 +340,14 @@ class AccessibilityReportView(_AccessibilityReportView):
             for key, value in self.request.GET.items()
             if key not in {"p", "export", "rule"} and value
         }
+        object_list = list(object_list)
+        pages = self.affected_pages(object_list)
         for row in object_list:
             help_text = help_for(row["rule"])
+            listed = pages.get((row["rule"], row["template_key"]), [])
+            filters = {**query, "rule": row["rule"]}
+            if row["template_key"]:
+                filters["fixer"] = "developer"
             worst = row["worst"]
             # Minor ranks 0: test for a known rank, never for a truthy one.
             impact = impacts[worst] if worst is not None and 0 <= worst < len(impacts) else ""
@@ -282,9 +357,10 @@ class AccessibilityReportView(_AccessibilityReportView):
                     "title": help_text.title if help_text else row["rule"],
                     "impact": labels.get(impact, ""),
                     "impact_value": impact,
-                    "findings_url": reverse("audit_report:findings")
-                    + "?"
-                    + urlencode({**query, "rule": row["rule"]}),
+                    "findings_url": reverse("audit_report:findings") + "?" + urlencode(filters),
+                    "affected_pages": listed[:PAGES_LISTED],
+                    "more_pages": max(0, len(listed) - PAGES_LISTED),
+                    "page_titles": "; ".join(page["title"] for page in listed),
                     "rule_url": reverse("audit_rules:detail", args=[row["rule"]]),
                 }
             )

@@ -1,4 +1,5 @@
-"""Image alt text that is a file name, repeats the caption, or starts with "image of".
+"""Image alt text that is a file name, a placeholder word ("image", "logo"), repeats the
+caption, or starts with "image of".
 
 A caption is a ``<figcaption>``, or the element right after the image with "caption" in its
 class (``<p class="wp-caption-text">``). The comparison ignores case and punctuation.
@@ -23,6 +24,21 @@ from audit.checks.issues import Issue
 ALT_FILE_NAME = "clearway-alt-file-name"
 ALT_CAPTION = "clearway-alt-repeats-caption"
 ALT_PREFIX = "clearway-alt-image-of"
+ALT_PLACEHOLDER = "clearway-alt-placeholder"
+
+#: Words that say an image is there but not what it shows. The whole alt text must be one of
+#: them (with an optional number or punctuation): "Logo of Anytown Council" is fine.
+PLACEHOLDER_WORDS = frozenset(
+    {
+        "image", "images", "img", "photo", "photos", "photograph", "picture", "pic", "pics",
+        "logo", "graphic", "graphics", "banner", "icon", "illustration", "figure", "alt",
+        "alt text", "placeholder", "thumbnail", "spacer", "untitled", "no description",
+        "image description", "description",
+    }
+)  # fmt: skip
+_PLACEHOLDER = re.compile(
+    r"^[\W_]*(?:an?\s+|the\s+)?(?P<word>[a-z]+(?:\s[a-z]+)?)[\s\W_]*\d*[\W_]*$", re.IGNORECASE
+)
 
 _IMAGE_EXTENSIONS = r"(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif|jfif)"
 #: "IMG_1234.jpg", "photo.png", "DSC01234", "Screenshot 2024-01-05 at 10.12.33".
@@ -55,6 +71,15 @@ def file_name_alt(alt: str, src: str) -> bool:
     return " " not in alt and bool(re.search(r"[_\-\d]", alt)) and alt.lower() == stem
 
 
+def placeholder_alt(alt: str) -> str:
+    """The placeholder word ``alt`` consists of ("image", "Logo.", "image1"), or ``""``."""
+    match = _PLACEHOLDER.match(fold(alt).strip())
+    if match is None:
+        return ""
+    word = " ".join(match.group("word").lower().split())
+    return word if word in PLACEHOLDER_WORDS else ""
+
+
 def _caption(image: HtmlElement) -> str:
     """The image's caption: its figure's ``<figcaption>``, or the element just after it (or
     after the link around it) with "caption" in its class, as WordPress and others write."""
@@ -84,6 +109,23 @@ def check_alt_file_name(document: ContentDocument, context: CheckContext) -> lis
         )
         for image in document.images
         if file_name_alt(image.get("alt") or "", image.get("src") or "")
+    ]
+
+
+def check_alt_placeholder(document: ContentDocument, context: CheckContext) -> list[Issue]:
+    return [
+        element_issue(
+            document,
+            ALT_PLACEHOLDER,
+            image,
+            f"The alt text {quote(image.get('alt') or '')} only says there is an image. "
+            "Describe what it shows that matters on this page (a logo: the organisation's "
+            "name), or leave the alt text empty if the image is only decoration.",
+        )
+        for image in document.images
+        if placeholder_alt(image.get("alt") or "")
+        # "image1" is a file name, reported by that rule: one finding per fault.
+        and not file_name_alt(image.get("alt") or "", image.get("src") or "")
     ]
 
 

@@ -181,7 +181,10 @@ WORDS_TO_AVOID = register(
             "Jargon and abstract words slow everyone down and can stop people understanding "
             "what they need to do. Some, like “e.g.”, are read out oddly by screen readers."
         ),
-        how="Use the plainer word suggested in the message: “use”, “to”, “help”.",
+        how=(
+            "Replace each word the message names with the plainer word suggested beside it, "
+            "or rewrite the sentence without it."
+        ),
         wcag=(),
         level=Level.PLAIN_ENGLISH,
         impact=Impact.MINOR,
@@ -349,6 +352,31 @@ ALT_FILE_NAME = register(
     )
 )
 
+ALT_PLACEHOLDER = register(
+    Rule(
+        id=images.ALT_PLACEHOLDER,
+        title="Alt text is not a placeholder word",
+        what=(
+            "An image's whole alt text is a word that only says an image is there: “image”, "
+            "“photo”, “picture”, “logo”, “graphic”, “banner”, “icon” (with or without a "
+            "number). “Logo of Anytown Council” is fine."
+        ),
+        why=(
+            "Screen readers already say it is an image; “image” or “logo” tells residents "
+            "nothing about what it shows, so they miss its information."
+        ),
+        how=(
+            "Describe what the image shows that matters on this page; for a logo, give the "
+            "organisation's name. If it is only decoration, leave the alt text empty."
+        ),
+        wcag=("1.1.1",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
 ALT_CAPTION = register(
     Rule(
         id=images.ALT_CAPTION,
@@ -428,6 +456,7 @@ CHECKS = {
     DESCRIPTION_MISSING.id: titles.check_meta_description,
     DESCRIPTION_DUPLICATE.id: titles.check_description_duplicate,
     ALT_FILE_NAME.id: images.check_alt_file_name,
+    ALT_PLACEHOLDER.id: images.check_alt_placeholder,
     ALT_CAPTION.id: images.check_alt_caption,
     ALT_PREFIX.id: images.check_alt_prefix,
     STATEMENT_LINK.id: statement.check_statement_link,

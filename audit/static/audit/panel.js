@@ -1,17 +1,45 @@
 // Progressive enhancement for the accessibility findings panel. Without JavaScript the panel
 // says "Auditing..." with a link to refresh, and links to the page's screen for the checks on
 // the draft. With it:
-// - while an audit of the page runs, the panel is fetched again every few seconds and swapped
-//   in when the audit is done;
+// - while an audit of the page runs, a small JSON status is polled every few seconds; when the
+//   audit is done the panel is fetched once and swapped in, and its live region says so;
 // - the checks on the draft load into the panel the first time it is shown (the editor's
 //   Checks side panel is hidden until opened, and rendering the draft costs a moment).
 (() => {
   const POLL_MS = 4000;
   const MAX_POLLS = 150; // ten minutes, as long as the server shows "Auditing..."
 
+  // One count in the editor's Checks panel: Wagtail's "Issues found" (its checks on the
+  // preview, one row each) plus the accessibility problems Clearway found in the draft.
+  // Wagtail rewrites its rows and counter after each of its runs; this adds ours after it.
+  function syncIssueCount() {
+    const counter = document.querySelector('[data-side-panel="checks"] [data-content-checker-count]');
+    if (!counter) return;
+    const wagtail = document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length;
+    const draft = document.querySelector('[data-side-panel="checks"] [data-clearway-draft-problems]');
+    const total = wagtail + (draft ? Number(draft.dataset.clearwayDraftProblems) || 0 : 0);
+    counter.textContent = String(total);
+    counter.classList.toggle('has-errors', total > 0);
+    const toggle = document.querySelector('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]');
+    if (toggle) {
+      toggle.textContent = String(total);
+      toggle.hidden = total === 0;
+    }
+  }
+
+  function watchIssueCount() {
+    const rows = document.querySelector('[data-side-panel="checks"] [data-checks-panel]');
+    if (!rows || rows.dataset.clearwayWatched) return;
+    rows.dataset.clearwayWatched = 'true';
+    new MutationObserver(syncIssueCount).observe(rows, { childList: true });
+  }
+
   async function fetchPanel(address) {
     const url = new URL(address, window.location.href);
     url.searchParams.set('next', window.location.pathname + window.location.search);
+    if (document.querySelector('[data-side-panel="checks"] [data-clearway-panel]')) {
+      url.searchParams.set('editor', '1');
+    }
     const response = await fetch(url, {
       credentials: 'same-origin',
       headers: { Accept: 'text/html' },
@@ -20,26 +48,47 @@
     return new DOMParser().parseFromString(await response.text(), 'text/html');
   }
 
+  async function auditing(panel) {
+    const response = await fetch(panel.dataset.clearwayStatusUrl, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()).auditing;
+  }
+
+  // The live region stays in the page while the rest of the panel is swapped: a region that
+  // is itself replaced is not reliably announced.
+  function announce(status, text) {
+    status.textContent = '';
+    window.setTimeout(() => {
+      status.textContent = text;
+    }, 100);
+  }
+
   function poll(panel, count) {
-    if (count > MAX_POLLS) return;
+    const status = panel.querySelector('[role="status"]');
+    if (count > MAX_POLLS) {
+      if (status) announce(status, 'The audit is taking longer than usual. Refresh the page later to see the results.');
+      return;
+    }
     window.setTimeout(async () => {
-      let doc;
       try {
-        doc = await fetchPanel(panel.dataset.clearwayPanelUrl);
+        if (await auditing(panel)) {
+          poll(panel, count + 1);
+          return;
+        }
+        const doc = await fetchPanel(panel.dataset.clearwayPanelUrl);
+        const fresh = doc.querySelector('[data-clearway-panel]');
+        if (!fresh) return;
+        const freshStatus = fresh.querySelector('[role="status"]');
+        if (status && freshStatus) freshStatus.replaceWith(status);
+        panel.replaceWith(fresh);
+        if (status) announce(status, 'Audit finished: the problems below are up to date.');
+        enhance(fresh);
       } catch {
         poll(panel, count + 1);
-        return;
       }
-      const fresh = doc.querySelector('[data-clearway-panel]');
-      if (!fresh) return;
-      if (fresh.hasAttribute('data-clearway-auditing')) {
-        poll(panel, count + 1);
-        return;
-      }
-      panel.replaceWith(fresh);
-      const status = fresh.querySelector('[role="status"]');
-      if (status) status.textContent = 'Audit finished: the problems below are up to date.';
-      enhance(fresh);
     }, POLL_MS);
   }
 
@@ -49,6 +98,7 @@
         const doc = await fetchPanel(link.dataset.clearwayDraftUrl);
         const section = doc.querySelector('#clearway-draft');
         if (section) link.replaceWith(document.importNode(section, true));
+        syncIssueCount();
       } catch {
         // The link stays: it leads to the same checks on the page's own screen.
       }
@@ -63,6 +113,7 @@
   }
 
   function enhance(root) {
+    watchIssueCount();
     root.querySelectorAll('[data-clearway-draft-link]').forEach(loadDraftChecks);
     const panels = root.matches('[data-clearway-panel]')
       ? [root]

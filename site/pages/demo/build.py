@@ -8,6 +8,7 @@ validates their content, then saves a revision and publishes it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import time
@@ -48,6 +49,7 @@ from .content import (
     SITE_NAME,
     SITE_TREE,
 )
+from .content.examples import EXAMPLES
 from .media import DOCUMENTS, IMAGES, OUTSIDE_SCOPE_DOCUMENTS
 from .specs import (
     BannerSpec,
@@ -104,24 +106,34 @@ class SeedReport:
 # Entry point -------------------------------------------------------------------------------
 
 
-def build_demo() -> SeedReport:
-    """Create or update the whole demo council, in one transaction."""
+def site_tree(*, with_examples: bool = False) -> PageSpec:
+    """The demo's pages; with the examples section (pages with accessibility problems on
+    purpose) last, when asked."""
+    if not with_examples:
+        return SITE_TREE
+    return dataclasses.replace(SITE_TREE, children=(*SITE_TREE.children, EXAMPLES))
+
+
+def build_demo(*, with_examples: bool = False) -> SeedReport:
+    """Create or update the whole demo council, in one transaction. ``with_examples`` adds
+    the example pages with accessibility problems (for trying the audit, never for CI)."""
     began = time.perf_counter()
     report = SeedReport()
+    tree = site_tree(with_examples=with_examples)
     with transaction.atomic():
         images = {spec.key: ensure_image(spec, report) for spec in IMAGES}
         documents = {spec.key: ensure_document(spec, report) for spec in DOCUMENTS}
         for key in OUTSIDE_SCOPE_DOCUMENTS:
             dismiss_outside_scope(documents[key], report)
         contacts = {spec.key: ensure_contact_point(spec, report) for spec in CONTACT_POINTS}
-        home = ensure_home_page(SITE_TREE, report)
+        home = ensure_home_page(tree, report)
         site = ensure_site(home, report)
         pages = {"/": home}
-        for path, parent_path, spec in walk(SITE_TREE):
+        for path, parent_path, spec in walk(tree):
             if path != "/":
                 pages[path] = ensure_page_exists(pages[parent_path], spec, report)
         resolver = Resolver(pages, contacts, images, documents)
-        for path, _, spec in walk(SITE_TREE):
+        for path, _, spec in walk(tree):
             publish_content(pages[path], spec, resolver, report)
             report.pages_by_type[type(pages[path]).__name__] += 1
         for banner in BANNERS:

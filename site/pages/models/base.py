@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from alerts.models import current_schedule
+from pages.forms import ClearwayPageForm
 
 SUMMARY_MAX_LENGTH = 200
 #: Search ranking (PostgreSQL turns boosts into tsvector weights): a word in the title counts
@@ -45,6 +46,9 @@ class BasePage(Page):
         for field in Page.promote_panels
         if getattr(field, "field_name", None) != "search_description"
     ]
+
+    #: Errors named in the banner at the top, with their tabs (pages/forms.py).
+    base_form_class = ClearwayPageForm
 
     #: Whether the page shows breadcrumbs (the home page does not).
     show_breadcrumbs = True

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from audit.admin.page_audits import mark_audit_pending
-from audit.core.enums import FindingStatus, Source
-from audit.storage.models import Dismissal
+from audit.core.enums import FindingStatus, RunTrigger, Source
+from audit.storage.models import AuditRun, Dismissal
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.factories import ServicePageFactory, SuperuserFactory, heading, paragraph
@@ -102,6 +102,53 @@ def test_the_page_screen_checks_the_draft(site: Any, client: Client) -> None:
     assert "never stops you saving" in body
 
 
+LONG_SENTENCE = (
+    "Notwithstanding the aforementioned considerations, residents are obliged to facilitate "
+    "the utilisation of appropriately designated receptacles for the accumulation of "
+    "compostable horticultural materials before collection commences."
+)
+
+
+def test_a_short_draft_tells_one_reading_age_story(site: Any, client: Client) -> None:
+    """Too little text for a page's reading age, and one very hard sentence: the panel says
+    why there is no reading age and never gives the sentence an age nobody has ("44")."""
+    page = ServicePageFactory(
+        parent=site.bins, title="Garden waste", body=[paragraph(LONG_SENTENCE)]
+    )
+    body = client.get(reverse("audit_editor:page_findings", args=[page.pk])).content.decode()
+    assert "not enough text to work out a reading age" not in body
+    assert "A page's reading age needs at least" in body
+    assert "Even so, these sentences are hard to read" in body
+    assert "hard for most adults" in body
+    assert "reading age 4" not in body and "aged 4" not in body
+
+
+def test_the_draft_count_is_its_problems_and_advice_is_apart(site: Any, client: Client) -> None:
+    page = ServicePageFactory(
+        parent=site.bins,
+        title="Garden waste",
+        body=[paragraph('We utilise bins. <a href="/bins/">Click here</a>.')],
+    )
+    response = client.get(reverse("audit_editor:panel", args=[page.pk]), {"draft": "1"})
+    draft = response.context["draft"]
+    rules = {item.issue.rule for item in draft.problems}
+    assert "clearway-link-text" in rules
+    assert "clearway-words-to-avoid" in {item.issue.rule for item in draft.advice}
+    assert not rules & {item.issue.rule for item in draft.advice}
+    body = response.content.decode()
+    assert f'data-clearway-draft-problems="{len(draft.problems)}"' in body
+    assert "part of the “Issues found” count" in body
+
+
+def test_the_editor_checks_panel_has_one_reading_measure(site: Any, client: Client) -> None:
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[site.bins_page.pk])).content
+    body = body.decode()
+    assert "data-content-word-count" in body and "data-content-checker-count" in body
+    # Wagtail's own readability score would contradict the audit's reading age.
+    assert "data-content-readability-score" not in body
+    assert "What the last audit found on the live page" in body
+
+
 def test_the_draft_checks_compare_the_title_with_the_other_pages(site: Any, client: Client) -> None:
     page = ServicePageFactory(parent=site.tax, title="Missed bin collection")
 
@@ -119,7 +166,7 @@ def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client:
     with mock.patch("audit.tasks.audit_page") as task:
         response = client.post(url, {"next": "/admin/pages/1/edit/"})
         assert response.status_code == 302 and response["Location"] == "/admin/pages/1/edit/"
-        task.enqueue.assert_called_once_with(site.bins_page.pk)
+        task.enqueue.assert_called_once_with(site.bins_page.pk, RunTrigger.REQUEST)
         assert "Auditing this page..." in panel(client, site.bins_page)
         client.post(url)  # a second click while it runs queues nothing more
         task.enqueue.assert_called_once()
@@ -127,6 +174,36 @@ def test_audit_this_page_now_queues_a_task_and_shows_auditing(site: Any, client:
     PageResultFactory(run=AuditRunFactory(), page=site.bins_page)
     body = panel(client, site.bins_page)
     assert "Auditing this page..." not in body and "Audit this page now" in body
+
+
+def test_audit_now_is_recorded_as_on_request_not_on_publish(site: Any, client: Client) -> None:
+    url = reverse("audit_editor:audit_page", args=[site.bins_page.pk])
+    # The test settings run tasks at once; the run is stored, its execution skipped.
+    with mock.patch("audit.runs.service.execute_run") as execute:
+        client.post(url)
+    run = AuditRun.objects.get(pk=execute.call_args.args[0])
+    assert run.trigger == RunTrigger.REQUEST and run.get_trigger_display() == "On request"
+    assert run.configuration["page_ids"] == [site.bins_page.pk]
+    # Publishing still records "On publish": the task's default.
+    with mock.patch("audit.runs.service.execute_run") as execute:
+        from audit.tasks import audit_page
+
+        audit_page.call(site.bins_page.pk)
+    assert AuditRun.objects.get(pk=execute.call_args.args[0]).trigger == RunTrigger.PUBLISH
+
+
+def test_audit_status_is_a_small_json_answer(site: Any, client: Client) -> None:
+    url = reverse("audit_editor:audit_status", args=[site.bins_page.pk])
+    assert client.get(url).json()["auditing"] is False
+    mark_audit_pending(site.bins_page.pk)
+    response = client.get(url)
+    assert response.json() == {
+        "auditing": True,
+        "panel_url": reverse("audit_editor:panel", args=[site.bins_page.pk]),
+    }
+    assert "no-store" in response["Cache-Control"]
+    PageResultFactory(run=AuditRunFactory(), page=site.bins_page)
+    assert client.get(url).json()["auditing"] is False
 
 
 def test_audit_now_refuses_a_redirect_elsewhere(site: Any, client: Client) -> None:

@@ -93,6 +93,12 @@ MATRIX: list[tuple[str, str, Any, list[str]]] = [
         [LOGIN, OK, OK, OK, OK, DENIED, DENIED, OK],
     ),
     (
+        "audit status of a tax page",
+        "get",
+        lambda w: reverse("audit_editor:audit_status", args=[w["pages"].tax_page.pk]),
+        [LOGIN, OK, OK, OK, OK, DENIED, DENIED, OK],
+    ),
+    (
         "audit a bins page",
         "post",
         lambda w: reverse("audit_editor:audit_page", args=[w["pages"].bins_page.pk]),

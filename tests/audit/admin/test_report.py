@@ -138,8 +138,12 @@ def test_csv_exports(site: Any, client: Client) -> None:
         "Occurrences",
         "In page content",
         "In templates",
+        "Template element",
+        "Affected pages",
     ]
-    assert ["image-alt", "Images have a text alternative", "Critical", "2", "3", "3", "0"] in table
+    assert ["image-alt", "Images have a text alternative", "Critical", "2", "3", "3", "0"] in [
+        row[:7] for row in table
+    ]
     response = client.get(reverse("audit_report:findings"), {"export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert len(table) == 1 + 6
@@ -214,3 +218,68 @@ def test_minor_is_shown_as_the_worst_impact(home_page: Any, client: Client) -> N
     response = client.get(reverse("audit_report:index"), {"export": "csv"})
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert table[1][:3] == ["empty-table-header", "Table headers have text", "Minor"]
+
+
+def test_a_template_fault_on_many_pages_is_one_row_with_its_pages(
+    home_page: Any, client: Client
+) -> None:
+    pages = build_pages(home_page)
+    run = AuditRunFactory()
+    footer = {
+        "rule": "color-contrast",
+        "impact": Impact.SERIOUS,
+        "wcag": ["1.4.3"],
+        "level": Level.AA,
+        "source": Source.TEMPLATE,
+        "selector": "footer a.privacy",
+        "html": '<a class="privacy" href="/privacy/">Privacy</a>',
+    }
+    for page in (pages.bins_page, pages.tax_page, home_page):
+        tracked_finding(page=page, run=run, **footer)
+    # The same rule in one page's content is its own row.
+    tracked_finding(
+        page=pages.tax_page,
+        run=run,
+        rule="color-contrast",
+        impact=Impact.SERIOUS,
+        source=Source.CONTENT,
+        selector="p.pale",
+    )
+    response = client.get(reverse("audit_report:index"))
+    rows_by_key = {
+        (row["rule"], bool(row["template_key"])): row for row in response.context["object_list"]
+    }
+    template = rows_by_key[("color-contrast", True)]
+    assert (template["pages"], template["occurrences"]) == (3, 3)
+    assert template["template_element"] == "footer a.privacy"
+    titles = [page["title"] for page in template["affected_pages"]]
+    assert sorted(titles) == sorted([pages.bins_page.title, pages.tax_page.title, home_page.title])
+    assert "fixer=developer" in template["findings_url"]
+    content = rows_by_key[("color-contrast", False)]
+    assert content["pages"] == 1 and [p["title"] for p in content["affected_pages"]] == [
+        pages.tax_page.title
+    ]
+    body = response.content.decode()
+    assert "the same element on 3 pages" in body
+    assert "<details" in body and f">{pages.bins_page.title}</a>" in body
+    assert reverse("audit_editor:page_findings", args=[pages.bins_page.pk]) in body
+
+
+def test_one_impact_vocabulary_on_every_screen(home_page: Any, client: Client) -> None:
+    """The same minor finding says "Minor" in the report, its CSV, the findings list and its
+    export, the page's panel and the dashboard: never a dash or a raw value."""
+    pages = build_pages(home_page)
+    tracked_finding(page=pages.bins_page, rule="empty-table-header", impact=Impact.MINOR)
+    screens = {
+        "report": rows(client, reverse("audit_report:index")),
+        "findings": rows(client, reverse("audit_report:findings")),
+        "page": rows(client, reverse("audit_editor:page_findings", args=[pages.bins_page.pk])),
+    }
+    for name, body in screens.items():
+        assert (name, 'clearway-impact--minor">Minor</span>' in body) == (name, True)
+    # The dashboard counts by impact in a sentence: the same word, in lower case.
+    assert "<strong>1</strong> minor" in rows(client, reverse("wagtailadmin_home"))
+    for url in (reverse("audit_report:index"), reverse("audit_report:findings")):
+        response = client.get(url, {"export": "csv"})
+        text = b"".join(response.streaming_content).decode()
+        assert "Minor" in text and ",-," not in text

@@ -8,9 +8,11 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
+from wagtail.models import Page
 
 from pages.demo import build_demo
 from pages.demo.build import DemoError
+from pages.demo.content.examples import EXAMPLES
 from pages.models import HomePage
 
 
@@ -26,6 +28,9 @@ def logger_level(name: str, level: int) -> Iterator[None]:
         logger.setLevel(previous)
 
 
+EXAMPLES_SLUG = EXAMPLES.slug
+
+
 class Command(BaseCommand):
     help = (
         "Build the demo council, Anytown Borough Council: pages, contact points, images, "
@@ -38,8 +43,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing if the site already has a home page.",
         )
+        parser.add_argument(
+            "--with-examples",
+            action="store_true",
+            help=(
+                "Also build 'Examples of accessibility problems': pages with realistic "
+                "problems on purpose, so the accessibility report, trends and digests have "
+                "something to show once the site is audited. For trying Clearway out (make run "
+                "uses it); the tests and CI build the demo without them, which reports no "
+                "violations."
+            ),
+        )
 
-    def handle(self, *args: Any, if_empty: bool, verbosity: int, **options: Any) -> None:
+    def handle(
+        self, *args: Any, if_empty: bool, with_examples: bool, verbosity: int, **options: Any
+    ) -> None:
         if if_empty and HomePage.objects.exists():
             if verbosity >= 1:
                 self.stdout.write("The site already has a home page, so the demo was not built.")
@@ -52,9 +70,11 @@ class Command(BaseCommand):
                 logger_level("wagtail", logging.DEBUG if verbosity >= 3 else logging.WARNING),
                 override_settings(CLEARWAY_AUDIT=no_audit_on_publish),
             ):
-                report = build_demo()
+                report = build_demo(with_examples=with_examples)
         except DemoError as error:
             raise CommandError(str(error)) from error
+        if with_examples:
+            self.queue_examples_audit(verbosity)
         if verbosity >= 2:
             for line in report.lines():
                 self.stdout.write(f"  {line}")
@@ -71,4 +91,23 @@ class Command(BaseCommand):
                     f"Anytown Borough Council {outcome}: {pages} pages in "
                     f"{report.seconds:.1f} seconds."
                 )
+            )
+
+    def queue_examples_audit(self, verbosity: int) -> None:
+        """Queue an audit of the example pages, so their findings are in the report once the
+        task worker has run it (`make run` starts one). The nightly audit does the rest."""
+        from audit.core.enums import RunTrigger
+        from audit.runs.service import create_run
+        from audit.tasks import run_audit
+
+        section = Page.objects.filter(slug=EXAMPLES_SLUG).first()
+        if section is None:
+            return
+        page_ids = list(section.get_descendants(inclusive=True).live().values_list("pk", flat=True))
+        run = create_run(RunTrigger.MANUAL, page_ids=page_ids)
+        run_audit.enqueue(run.pk)
+        if verbosity >= 1:
+            self.stdout.write(
+                f"Queued an audit of the {len(page_ids)} example pages (run {run.pk}): the "
+                "task worker runs it."
             )

@@ -39,3 +39,54 @@ def test_every_demo_page_passes_every_content_rule() -> None:
         report = reading_age_report(html, config=config)
         assert not report.reported, path
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_the_demo_with_examples_has_realistic_open_problems_on_example_pages_only() -> None:
+    """``seed_demo --with-examples`` (make run): the example pages, each saying it is one,
+    have the problems the report should show; every other page still passes. An audit of the
+    example pages is queued for the task worker."""
+    from unittest import mock
+
+    from wagtail.models import Page
+
+    from audit.core.enums import RunTrigger
+    from audit.storage.models import AuditRun
+
+    with mock.patch("audit.tasks.run_audit") as task:
+        call_command("seed_demo", "--with-examples", verbosity=0)
+    section = Page.objects.get(slug="accessibility-examples")
+    examples = list(section.get_children().live())
+    assert len(examples) == 3
+    run = AuditRun.objects.get(pk=task.enqueue.call_args.args[0])
+    assert run.trigger == RunTrigger.MANUAL
+    assert sorted(run.configuration["page_ids"]) == sorted([section.pk, *(p.pk for p in examples)])
+
+    config = AuditSettings()
+    site_titles = SiteTitles.from_wagtail()
+    terms = load_terms()
+    client = Client()
+    found: dict[str, set[str]] = {}
+    for page in examples:
+        assert page.title.startswith("Example:")
+        html = client.get(page.get_url()).content.decode()
+        assert "It has accessibility problems on purpose" in html
+        url = f"http://127.0.0.1:8000{page.get_url()}"
+        issues = check_html(html, url=url, config=config, site_titles=site_titles, terms=terms)
+        found[page.slug] = {issue.rule for issue in issues}
+    assert "clearway-link-text" in found["example-vague-links"]
+    assert "clearway-alt-file-name" in found["example-image-alt-text"]
+    assert "clearway-words-to-avoid" in found["example-plain-english"]
+    assert "clearway-long-sentence" in found["example-plain-english"]
+
+
+@pytest.mark.django_db
+def test_the_demo_without_examples_has_no_example_pages_and_queues_nothing() -> None:
+    from unittest import mock
+
+    from wagtail.models import Page
+
+    with mock.patch("audit.tasks.run_audit") as task:
+        call_command("seed_demo", verbosity=0)
+    assert not Page.objects.filter(slug="accessibility-examples").exists()
+    task.enqueue.assert_not_called()

@@ -9,6 +9,7 @@ from .conftest import issues, page
 FILE_NAME = "clearway-alt-file-name"
 CAPTION = "clearway-alt-repeats-caption"
 PREFIX = "clearway-alt-image-of"
+PLACEHOLDER = "clearway-alt-placeholder"
 
 
 @pytest.mark.parametrize(
@@ -100,3 +101,44 @@ def test_a_labelled_prefix_message_suggests_the_rest() -> None:
 def test_image_of_message_suggests_the_rest() -> None:
     (found,) = issues(page('<p><img src="/a.jpg" alt="Picture of the town hall"></p>'), PREFIX)
     assert "“The town hall”" in found.message
+
+
+@pytest.mark.parametrize(
+    "alt, reported",
+    [
+        ("image", 1),
+        ("Logo", 1),
+        ("photo", 1),
+        ("PICTURE.", 1),
+        ("Graphic 3", 1),
+        ("the banner", 1),
+        ("Image:", 1),
+        # Decorative, and described: fine.
+        ("", 0),
+        ("Logo of Anytown Council", 0),
+        ("Anytown Council logo", 0),
+        ("Photo booth at the registry office", 0),
+        ("Bannerman Road closed for resurfacing", 0),
+        # A file name is the file-name rule's: one finding, not two.
+        ("image1", 0),
+        ("IMG_1234.jpg", 0),
+    ],
+)
+def test_placeholder_alt_text(alt: str, reported: int) -> None:
+    assert len(issues(page(f'<p><img src="/a.jpg" alt="{alt}"></p>'), PLACEHOLDER)) == reported
+
+
+def test_placeholder_found_by_exactly_one_rule() -> None:
+    html = page('<p><img src="/a.jpg" alt="image1"></p><p><img src="/b.jpg" alt="logo"></p>')
+    assert len(issues(html, FILE_NAME)) == 1
+    (found,) = issues(html, PLACEHOLDER)
+    assert "“logo”" in found.message
+
+
+def test_placeholder_rule_is_a_level_a_violation() -> None:
+    from audit.checks.catalogue import get_rule
+    from audit.core.enums import Level, Outcome
+
+    rule = get_rule(PLACEHOLDER)
+    assert rule.wcag == ("1.1.1",) and rule.level == Level.A
+    assert rule.outcome == Outcome.VIOLATION

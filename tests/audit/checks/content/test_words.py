@@ -151,3 +151,16 @@ def test_other_languages_are_not_checked() -> None:
     html = page('<p lang="fr">Le rapport est robust, etc.</p>')
     assert issues(html, RULE) == []
     assert len(issues(page("<p>The report is robust.</p>"), RULE)) == 1
+
+
+def test_advice_names_the_words_found_and_their_replacements_only() -> None:
+    """The message, not the rule's fixed help, carries the suggestions: a page that says
+    "commence" is told "start, begin", never the help text's old "use", "to", "help"."""
+    from audit.checks.catalogue import get_rule
+
+    (found,) = issues(page("<p>Works commence prior to Easter.</p>"), "clearway-words-to-avoid")
+    assert "“commence” (try “start”, “begin”)" in found.message
+    assert "“prior to” (try “before”)" in found.message
+    assert "“use”" not in found.message
+    how = get_rule("clearway-words-to-avoid").how
+    assert "“use”" not in how and "“help”" not in how
