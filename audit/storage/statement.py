@@ -133,8 +133,10 @@ class StatementData:
         data["made_at"] = self.made_at.isoformat()
         data["engines"] = [list(engine) for engine in self.engines]
         for key in ("failures", "disproportionate_burden", "outside_scope"):
-            for problem in data[key]:
-                problem["first_seen"] = problem["first_seen"].isoformat()
+            data[key] = [
+                {**problem, "first_seen": problem["first_seen"].isoformat()}
+                for problem in data[key]
+            ]
         return data
 
     @classmethod
