@@ -13,10 +13,16 @@ class AuditConfig(AppConfig):
         from wagtail.signals import page_published
 
         from audit.checks.catalogue import load_rules
-        from audit.signal_handlers import audit_published_page, start_background_schedule
+        from audit.signal_handlers import (
+            audit_published_page,
+            snapshot_statement,
+            start_background_schedule,
+        )
+        from audit.storage.signals import run_finished
 
         load_rules()
         # `migrate` runs at every start of `make run` and every deployment: the moment to make
         # sure the nightly audit and the watchdog are waiting in the task queue.
         post_migrate.connect(start_background_schedule, sender=self, dispatch_uid="audit_schedule")
         page_published.connect(audit_published_page, dispatch_uid="audit_on_publish")
+        run_finished.connect(snapshot_statement, dispatch_uid="audit_statement_snapshot")

@@ -17,3 +17,10 @@ def audit_published_page(instance: Any, **kwargs: Any) -> None:
     from audit.tasks import audit_page
 
     audit_page.enqueue(instance.pk)
+
+
+def snapshot_statement(run: Any, **kwargs: Any) -> None:
+    """After a full-site run, store what the accessibility statement says (other runs: nothing)."""
+    from audit.storage.statement import take_snapshot
+
+    take_snapshot(run)

@@ -103,6 +103,8 @@ class AccessibilityStatementPageFactory(ServicePageFactory):
         model = page_models.AccessibilityStatementPage
 
     title = "Accessibility statement"
+    organisation = "Anytown Borough Council"
+    prepared_on = datetime.date(2026, 9, 14)
 
 
 class NewsIndexPageFactory(PageFactory):

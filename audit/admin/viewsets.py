@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from audit.admin import permissions
-from audit.admin.views import page_findings, report, rules, runs, trends
+from audit.admin.views import page_findings, report, rules, runs, statement, trends
 
 
 class AuditViewSet(ViewSet):
@@ -145,6 +145,27 @@ class TrendsViewSet(AuditViewSet):
         return [path("", self.construct_view(trends.TrendsView), name="index")]
 
 
+class StatementViewSet(AuditViewSet):
+    """The accessibility statement's history (one per full audit) and a preview of the next."""
+
+    name = "audit_statement"
+    url_prefix = "accessibility/statement"
+    icon = "doc-full"
+    menu_label = _("Statement history")
+    menu_name = "accessibility-statement"
+
+    def get_urlpatterns(self) -> list[URLPattern]:
+        return [
+            path("", self.construct_view(statement.StatementHistoryView), name="index"),
+            path("preview/", self.construct_view(statement.StatementPreviewView), name="preview"),
+            path(
+                "<int:pk>/",
+                self.construct_view(statement.StatementDetailView),
+                name="detail",
+            ),
+        ]
+
+
 class RulesViewSet(ViewSet):
     """A help page per rule. Open to everyone who can use the admin (Wagtail's
     ``require_admin_access`` wraps every admin URL): the help says nothing about any page."""
@@ -188,7 +209,7 @@ class AccessibilityViewSetGroup(ViewSetGroup):
     menu_label = _("Accessibility")
     menu_name = "accessibility"
     menu_icon = "glasses"
-    items = (ReportViewSet, RunsViewSet, TrendsViewSet)
+    items = (ReportViewSet, RunsViewSet, TrendsViewSet, StatementViewSet)
 
 
 def audit_viewsets() -> list[ViewSet | ViewSetGroup]:

@@ -112,11 +112,21 @@ class FixedBy(models.TextChoices):
 
 
 class DismissalReason(models.TextChoices):
+    """Why a finding needs no fix. The accessibility statement (``audit.storage.statement``)
+    reads the reason: a false positive or a finding that does not apply is left out, an
+    accepted one is still a failure it lists, and the last two are listed under their own
+    headings, as the regulations ask."""
+
     FALSE_POSITIVE = "false-positive", _("False positive: the page is fine")
     NOT_APPLICABLE = "not-applicable", _("Not applicable to this page")
     ACCEPTED = "accepted", _("Accepted: we know, and will not fix it now")
-    #: The accessibility regulations do not apply: a PDF or Word document published before
-    #: 23 September 2018 that is not needed for a service (regulation 4(2)(a)).
+    #: Regulation 7: fixing it would be a disproportionate burden (assessed and recorded).
+    DISPROPORTIONATE_BURDEN = (
+        "disproportionate",
+        _("Disproportionate burden: fixing it now would cost more than the regulations require"),
+    )
+    #: Regulation 4(2): content the regulations exempt, such as a PDF or Word document
+    #: published before 23 September 2018 that is not needed for a service.
     OUTSIDE_SCOPE = "outside-scope", _("Outside the scope of the accessibility regulations")
 
 

@@ -1,5 +1,9 @@
 """The JSON report, ``"schema": "clearway.audit/1"``: the CI contract (PRODUCT.md section 6).
 
+Fields added within the schema are optional for readers: ``summary.advice``,
+``summary.dismissed``, and each finding's ``engines`` and ``dismissed`` (its dismissal's
+reason, or null).
+
 Only the fields the contract names are written, so a consumer can rely on the shape; anything
 else a run knows (durations, Wagtail page ids) stays in the database. :func:`load_json_report`
 reads a report back, for baselines, and refuses anything that is not this schema.
@@ -50,6 +54,10 @@ def finding_data(finding: FindingResult) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         # Every engine that reported this problem, with its rule id ("engine" is the first).
         "engines": {str(engine): rule for engine, rule in finding.engine_rules},
+        # Added within clearway.audit/1: the reason of the editor's dismissal covering the
+        # finding ("false-positive", "not-applicable", "accepted", "disproportionate",
+        # "outside-scope"), or null when it is open. A dismissed finding is in no other total.
+        "dismissed": finding.dismissed or None,
     }
 
 
@@ -73,6 +81,8 @@ def report_data(summary: RunSummary, tool: ToolInfo | None = None) -> dict[str, 
             "needs_review": summary.needs_review,
             # Added within clearway.audit/1: readers that do not know it can ignore it.
             "advice": summary.advice,
+            # Added within clearway.audit/1: findings an editor dismissed.
+            "dismissed": summary.dismissed,
         },
         "pages": [
             {
@@ -228,6 +238,8 @@ class _Reader:
             help_url=self.text(data, "help_url", where),
             fingerprint=self.text(data, "fingerprint", where),
             engine_rules=self.engine_rules(data, where),
+            # Optional: reports written before dismissals were reported have none.
+            dismissed=str(data.get("dismissed") or ""),
         )
 
     def engine_rules(self, data: Mapping[str, Any], where: str) -> tuple[tuple[Engine, str], ...]:

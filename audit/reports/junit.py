@@ -3,8 +3,9 @@ DevOps, GitHub test-report actions).
 
 One ``<testsuite>`` for the run and one ``<testcase>`` per page: ``classname`` is the host and
 ``name`` the path. Each violation that fails the run (at or above ``--fail-on`` and, with a
-baseline, new) is a ``<failure>``, so the report agrees with the exit status; the others, and
-needs-review findings, are listed in the page's ``<system-out>``. A page that could not be
+baseline, new) is a ``<failure>``, so the report agrees with the exit status; the others,
+needs-review findings and findings an editor dismissed (never a failure) are listed in the
+page's ``<system-out>``. A page that could not be
 audited (error, timeout, left the site) has an ``<error>``; a skipped page has ``<skipped>``.
 
 Counts follow JUnit's meaning: ``tests`` is the number of pages, ``failures`` the pages with at
@@ -20,7 +21,7 @@ from collections.abc import Collection
 
 from lxml import etree
 
-from audit.core.enums import Engine, PageStatus
+from audit.core.enums import DismissalReason, Engine, PageStatus
 from audit.reports.base import ToolInfo, aware, short_message, split_url
 from audit.results import FindingResult, PageAudit
 from audit.results.sinks import FAILED_STATUSES, RunSummary
@@ -98,9 +99,18 @@ def _testcase(
         )
         for finding in findings
     ]
+    entries += [
+        f"Dismissed ({_reason_label(finding.dismissed)}): {finding.rule}: "
+        f"{short_message(finding)}\n{finding_details(finding)}"
+        for finding in page.dismissed
+    ]
     if entries:
         out = etree.SubElement(case, "system-out")
         out.text = xml_text("\n\n".join(entries))
+
+
+def _reason_label(reason: str) -> str:
+    return str(DismissalReason(reason).label) if reason in DismissalReason.values else reason
 
 
 def render(
@@ -140,6 +150,7 @@ def render(
         ("violations", str(summary.violations)),
         ("needs_review", str(summary.needs_review)),
         ("advice", str(summary.advice)),
+        ("dismissed", str(summary.dismissed)),
     ):
         etree.SubElement(properties, "property", name=name, value=xml_text(value))
     for page in pages:

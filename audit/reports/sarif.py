@@ -7,8 +7,9 @@ offsets, which a rendered DOM does not have). ``partialFingerprints["clearwayFin
 is the finding's fingerprint, so a viewer can track a finding across runs.
 
 Levels: violations of serious or critical impact are errors, minor or moderate ones warnings;
-needs-review findings and advice (not WCAG failures) are notes. Pages that could not be
-audited are tool execution notifications, not results.
+needs-review findings and advice (not WCAG failures) are notes. A finding an editor dismissed
+keeps its level and carries a ``suppressions`` entry (external, accepted, with the reason).
+Pages that could not be audited are tool execution notifications, not results.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
-from audit.core.enums import Engine, Impact, Outcome, PageStatus
+from audit.core.enums import DismissalReason, Engine, Impact, Outcome, PageStatus
 from audit.reports.base import ToolInfo, aware, short_message
 from audit.results import FindingResult, PageAudit
 from audit.results.sinks import RunSummary
@@ -114,9 +115,23 @@ def _result(
             "engines": {str(engine): rule for engine, rule in finding.engine_rules},
         },
     }
-    if baseline is not None and finding.outcome == Outcome.VIOLATION:
+    if baseline is not None and finding.is_violation and not finding.is_dismissed:
         result["baselineState"] = "new" if baseline.is_new(finding) else "unchanged"
+    if finding.is_dismissed:
+        # SARIF's own way to say "reviewed, not to act on": viewers hide suppressed results.
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"Dismissed in Clearway: {_reason_label(finding.dismissed)}",
+            }
+        ]
+        result["properties"]["dismissed"] = finding.dismissed
     return result
+
+
+def _reason_label(reason: str) -> str:
+    return str(DismissalReason(reason).label) if reason in DismissalReason.values else reason
 
 
 def _notification(page: PageAudit) -> dict[str, Any]:
@@ -178,6 +193,7 @@ def sarif_log(
                     "violations": summary.violations,
                     "needsReview": summary.needs_review,
                     "advice": summary.advice,
+                    "dismissed": summary.dismissed,
                 },
             }
         ],

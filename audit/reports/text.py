@@ -144,6 +144,8 @@ def render(
         f"Needs review: {summary.needs_review}",
         f"Advice:       {summary.advice} (not WCAG failures)",
     ]
+    if summary.dismissed:
+        lines.append(f"Dismissed:    {summary.dismissed} (by editors, in no other total)")
     if baseline is not None:
         line = f"Against the baseline: {baseline.counts_text()}"
         if baseline.unverified:

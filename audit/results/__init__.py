@@ -49,6 +49,11 @@ class FindingResult:
     #: The element's full CSS path (axe-core's ``ancestry``), to match the engines' findings
     #: on one element; not reported or stored.
     element_path: str = field(default="", compare=False, repr=False)
+    #: The reason (a ``DismissalReason`` value) of the standing dismissal that covers this
+    #: finding, marked for the reports (:func:`audit.storage.dismissals.mark_dismissed`);
+    #: empty when nobody dismissed it. A dismissed finding is neither a violation, nor to
+    #: review, nor advice in any total.
+    dismissed: str = ""
 
     def __post_init__(self) -> None:
         if not self.engine_rules:
@@ -63,6 +68,10 @@ class FindingResult:
     def is_violation(self) -> bool:
         """A WCAG failure: the only outcome that counts towards ``--fail-on`` and totals."""
         return self.outcome == Outcome.VIOLATION
+
+    @property
+    def is_dismissed(self) -> bool:
+        return bool(self.dismissed)
 
     @property
     def is_advice(self) -> bool:
@@ -95,13 +104,21 @@ class PageAudit:
 
     @property
     def violations(self) -> list[FindingResult]:
-        return [finding for finding in self.findings if finding.is_violation]
+        """Open WCAG failures: dismissed ones are in :attr:`dismissed`."""
+        return [f for f in self.findings if f.is_violation and not f.is_dismissed]
 
     @property
     def needs_review(self) -> list[FindingResult]:
-        return [finding for finding in self.findings if finding.outcome == Outcome.NEEDS_REVIEW]
+        return [
+            f for f in self.findings if f.outcome == Outcome.NEEDS_REVIEW and not f.is_dismissed
+        ]
 
     @property
     def advice(self) -> list[FindingResult]:
         """Good practice (plain English, meta descriptions...): not WCAG failures."""
-        return [finding for finding in self.findings if finding.is_advice]
+        return [f for f in self.findings if f.is_advice and not f.is_dismissed]
+
+    @property
+    def dismissed(self) -> list[FindingResult]:
+        """Findings an editor dismissed (whatever their outcome), with the reason."""
+        return [f for f in self.findings if f.is_dismissed]

@@ -46,6 +46,11 @@ class RunSummary:
     def advice(self) -> int:
         return sum(len(page.advice) for page in self.pages)
 
+    @property
+    def dismissed(self) -> int:
+        """Findings covered by an editor's dismissal: in no other total."""
+        return sum(len(page.dismissed) for page in self.pages)
+
 
 class Sink:
     """Receives a run's results: ``begin`` once, ``page`` for each URL, ``end`` once.

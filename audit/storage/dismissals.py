@@ -8,16 +8,20 @@ dismissed finding dismissed while an active dismissal matches it, and closes it 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogActionRegistry, log
 
 from audit.core.enums import DismissalReason, DismissalScope, FindingStatus, PageStatus
+from audit.results import FindingResult
+from audit.results.fingerprints import target_key
+from audit.results.sinks import RunSummary
 from audit.storage.models import Dismissal, PageResult, TrackedFinding, TrackedFindingQuerySet
 
 DISMISS_ACTION = "audit.dismiss_finding"
@@ -160,3 +164,56 @@ def _log(dismissal: Dismissal, action: str, user: Any, **extra: Any) -> None:
     }
     instance = dismissal.page.specific_deferred if dismissal.page is not None else dismissal
     log(instance=instance, action=action, user=user, data=data)
+
+
+# -- Dismissals in the reports ----------------------------------------------------------------
+
+
+def mark_dismissed(summary: RunSummary) -> RunSummary:
+    """``summary`` with each finding a standing dismissal covers marked with its reason
+    (:attr:`~audit.results.FindingResult.dismissed`), for the JSON, SARIF and JUnit reports.
+
+    Works on any run, stored or not (``--no-store``): findings are matched as the database
+    sink matches them, by fingerprint (page scope) or by rule and element (site scope).
+    """
+    findings = [finding for page in summary.pages for finding in page.findings]
+    if not findings:
+        return summary
+    keys = {finding.fingerprint: _target(finding) for finding in findings}
+    active = (
+        Dismissal.objects.active()
+        .filter(
+            Q(scope=DismissalScope.PAGE, fingerprint__in=set(keys))
+            | Q(scope=DismissalScope.SITE, target_key__in=set(keys.values()))
+        )
+        .order_by("-created_at", "-pk")
+        .values_list("scope", "fingerprint", "rule", "target_key", "reason")
+    )
+    reasons: dict[str | tuple[str, str], str] = {}
+    for scope, fingerprint, rule, target, reason in active:
+        reasons.setdefault(fingerprint if scope == DismissalScope.PAGE else (rule, target), reason)
+    if not reasons:
+        return summary
+
+    def marked(finding: FindingResult) -> FindingResult:
+        reason = reasons.get(finding.fingerprint) or reasons.get((finding.rule, _target(finding)))
+        return dataclasses.replace(finding, dismissed=reason) if reason else finding
+
+    pages = [
+        dataclasses.replace(page, findings=[marked(finding) for finding in page.findings])
+        for page in summary.pages
+    ]
+    return dataclasses.replace(summary, pages=pages)
+
+
+def mark_dismissed_if_readable(summary: RunSummary) -> RunSummary:
+    """:func:`mark_dismissed`, or ``summary`` unchanged when the database cannot be read (a
+    CI job auditing a staging site with ``--no-store`` and no migrated database)."""
+    try:
+        return mark_dismissed(summary)
+    except (DatabaseError, RuntimeError):  # RuntimeError: database access blocked (tests)
+        return summary
+
+
+def _target(finding: FindingResult) -> str:
+    return target_key(finding.rule, finding.selector, finding.html)

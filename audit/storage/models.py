@@ -487,3 +487,20 @@ class RunBatch(models.Model):
 
     def __str__(self) -> str:
         return f"Batch {self.number} of run {self.run_id} ({self.get_status_display()})"
+
+
+class StatementSnapshot(models.Model):
+    """What the accessibility statement said after one finished full-site run: its data as
+    :meth:`audit.storage.statement.StatementData.as_json` gives it. One per run, kept as the
+    statement's history."""
+
+    run = models.OneToOneField(AuditRun, on_delete=models.CASCADE, related_name="statement")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Accessibility statement after audit {self.run_id}"

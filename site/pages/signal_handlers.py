@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from alerts.models import AlertBanner
+from audit.models import StatementSnapshot
 from contacts.models import ContactPoint, OpeningHours
 
 from .links import forget_page_urls
@@ -49,7 +50,8 @@ def register_signal_handlers() -> None:
         post_delete.connect(
             page_tree_changed, sender=model, dispatch_uid=f"clearway_delete_{model}"
         )
-    for model in (AlertBanner, ContactPoint, OpeningHours):
+    # A full audit's new statement snapshot changes the accessibility statement page.
+    for model in (AlertBanner, ContactPoint, OpeningHours, StatementSnapshot):
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_save_{model}")
         post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"clearway_delete_{model}")
     # Editors' promoted search results: which searches have some.

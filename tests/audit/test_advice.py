@@ -216,6 +216,7 @@ def test_json_report_carries_the_advice_outcome_and_reads_it_back() -> None:
         "violations": 0,
         "needs_review": 0,
         "advice": 2,
+        "dismissed": 0,
     }
     assert {f["outcome"] for f in data["pages"][0]["findings"]} == {"advice"}
     loaded = load_json_report(json_report.render(advice_only(), TOOL)).summary

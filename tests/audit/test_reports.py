@@ -58,6 +58,8 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
         "violations": 4,
         "needs_review": 1,
         "advice": 0,
+        # dismissed: added with dismissed findings in the reports (issue 11).
+        "dismissed": 0,
     }
     # blocked_requests: added with the request guard (issue 12), a compatible addition.
     page_keys = {"url", "status", "http_status", "error", "blocked_requests", "findings"}
@@ -87,6 +89,8 @@ def test_json_report_has_exactly_the_contract_fields() -> None:
         "help_url": "https://dequeuniversity.com/rules/axe/4.10/image-alt",
         "fingerprint": finding(url="http://localhost/bins/").fingerprint,
         "engines": {"axe": "image-alt"},
+        # dismissed: added with dismissed findings in the reports (issue 11).
+        "dismissed": None,
     }
     outcomes = {f["outcome"] for entry in data["pages"] for f in entry["findings"]}
     assert outcomes == {"violation", "needs-review"}
@@ -204,6 +208,7 @@ def test_junit_report_is_valid_and_counts_pages(junit_schema: etree.XMLSchema) -
         "violations": "4",
         "needs_review": "1",
         "advice": "0",
+        "dismissed": "0",
     }
     cases = suite.findall("testcase")
     assert len(cases) == 6

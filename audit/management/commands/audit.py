@@ -25,6 +25,7 @@ from audit.reports.progress import ProgressSink
 from audit.results.sinks import FAILED_STATUSES, RunSummary
 from audit.runs.planning import AuditRequest, Plan, Planner, PlanningError
 from audit.runs.service import audit_plan, cli_run_for, execute_run, stored_summary
+from audit.storage.dismissals import mark_dismissed, mark_dismissed_if_readable
 
 COULD_NOT_RUN = 2
 #: Statuses of a page that was not audited.
@@ -169,13 +170,15 @@ class Command(BaseCommand):
 
     def _audit(self, plan: Plan, config: AuditSettings, *, store: bool) -> RunSummary:
         progress = ProgressSink(raw_stream(self.stderr))
+        # Dismissed findings are reported as dismissed, not as violations, whenever the
+        # database can say which they are (with --no-store too).
         if not store:
-            return audit_plan(plan, config, [progress])
+            return mark_dismissed_if_readable(audit_plan(plan, config, [progress]))
         run, resumed = cli_run_for(plan)
         if resumed:
             self.stderr.write(f"Resuming interrupted audit run {run.pk}.")
         execute_run(run.pk, extra_sinks=[progress], workers=config.WORKERS)
-        return stored_summary(run.pk)
+        return mark_dismissed(stored_summary(run.pk))
 
 
 def request_from(options: dict[str, Any]) -> AuditRequest:

@@ -42,6 +42,7 @@ def test_the_accessibility_menu_holds_the_report_runs_and_trends(people: Any) ->
         "Report": reverse("audit_report:index"),
         "Audit runs": reverse("audit_runs:index"),
         "Trends": reverse("audit_trends:index"),
+        "Statement history": reverse("audit_statement:index"),
     }
     assert accessibility_menu(people.superuser) == accessibility_menu(people.viewer)
 
@@ -126,4 +127,5 @@ def test_the_group_is_named_accessibility() -> None:
         "audit_report",
         "audit_runs",
         "audit_trends",
+        "audit_statement",
     ]
