@@ -47,6 +47,7 @@ from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary
 from audit.runs.planning import Plan, plan_run
 from audit.runs.service import current_owner, plan_content_checks, run_hosts, run_settings
 from audit.storage.models import AuditRun, Finding, PageResult, RunBatch
+from audit.storage.signals import announce_finished
 from audit.storage.sink import DatabaseSink, StoredResults
 
 logger = logging.getLogger(__name__)
@@ -223,7 +224,9 @@ def finish_run(run_id: int) -> AuditRun | None:
         )
     if not finished:
         return None
-    return AuditRun.objects.get(pk=run_id)
+    run = AuditRun.objects.get(pk=run_id)
+    announce_finished(run)
+    return run
 
 
 def fail_run(run_id: int, error: str) -> None:

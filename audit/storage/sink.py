@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,9 +14,7 @@ from audit.core.enums import DismissalScope, FindingStatus, PageStatus, RunStatu
 from audit.results import AuditTarget, FindingResult, PageAudit
 from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink
 from audit.storage.models import AuditRun, Dismissal, Finding, PageResult, TrackedFinding
-from audit.storage.signals import run_finished
-
-logger = logging.getLogger(__name__)
+from audit.storage.signals import announce_finished
 
 
 class DatabaseSink(Sink):
@@ -79,17 +76,7 @@ class DatabaseSink(Sink):
             status=RunStatus.FINISHED, finished_at=summary.finished_at
         )
         self.run.refresh_from_db()
-        # The one place a run becomes finished: what follows a run (the accessibility
-        # statement's snapshot) hangs off this signal. A receiver's failure is logged and
-        # never turns the finished run into a failed one.
-        for receiver, outcome in run_finished.send_robust(sender=AuditRun, run=self.run):
-            if isinstance(outcome, Exception):
-                logger.error(
-                    "After audit run %s finished, %r failed",
-                    self.run.pk,
-                    receiver,
-                    exc_info=outcome,
-                )
+        announce_finished(self.run)
 
     def _track(self, result: PageAudit, stored: list[Finding]) -> Changes:
         """Update the lifecycle of every finding on this page.

@@ -28,6 +28,7 @@ from audit.runs.batches import (
 from audit.runs.planning import Plan
 from audit.runs.service import create_run
 from audit.storage.models import AuditRun, Finding, PageResult, RunBatch, TrackedFinding
+from audit.storage.signals import run_finished
 from tests.audit.conftest import LocalSite, Route
 from tests.audit.report_factories import finding, page
 
@@ -167,6 +168,12 @@ def test_workers_share_a_run_and_one_of_them_finishes_it(
         addresses[3], status=PageStatus.ERROR, error="HTTP 500", http_status=500
     )
     run = planned_run(*addresses)
+    announced: list[int] = []
+
+    def receiver(sender: type[AuditRun], run: AuditRun, **kwargs: Any) -> None:
+        announced.append(run.pk)
+
+    run_finished.connect(receiver, dispatch_uid="test-batches-finished")
     with audit_settings(PARALLEL_BATCHES=2):
         start_batches(run.pk)
         # A first worker takes batch 1 and stops (without waiting for the others).
@@ -179,7 +186,10 @@ def test_workers_share_a_run_and_one_of_them_finishes_it(
         finished = work_batches(run.pk)
         assert work_batches(run.pk) is None  # Finished already: once.
 
+    run_finished.disconnect(dispatch_uid="test-batches-finished")
     assert finished is not None and finished.status == RunStatus.FINISHED
+    # What follows a run (the statement's snapshot) hears of it once, from the last worker.
+    assert announced == [run.pk]
     assert sorted(fake_runner.audited) == sorted(addresses)  # Each page audited once.
     assert set(RunBatch.objects.filter(run=run).values_list("status", flat=True)) == {
         BatchStatus.DONE
