@@ -49,7 +49,7 @@ PASSAGE_TAGS = frozenset(
 )
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: The defaults; the rules' options override them.
-DEFAULTS = {"min_words": 25, "violation_confidence": 0.8, "review_confidence": 0.5}
+DEFAULTS = {"min_words": 12, "violation_confidence": 0.8, "review_confidence": 0.5}
 
 
 @dataclass(frozen=True)

@@ -1097,7 +1097,7 @@ LANGUAGE_OF_PARTS = register(
         id=language.LANGUAGE_OF_PARTS,
         title="Passages in another language are marked with their language",
         what=(
-            "A passage of 25 words or more (a paragraph, list item, quotation or table cell) is "
+            "A passage of 12 words or more (a paragraph, list item, quotation or table cell) is "
             "in another language than the page, and nothing marks it: no ``lang`` attribute on "
             "it or around it. For example, a paragraph in Welsh, Polish or Urdu on an English "
             "page. The language is guessed from the passage's common words and its alphabet: a "
@@ -1133,7 +1133,7 @@ LANG_MISMATCH = register(
         id=language.LANG_MISMATCH,
         title="A passage's lang attribute matches its text",
         what=(
-            "An element inside the page has a ``lang`` attribute, and a passage in it of 25 "
+            "An element inside the page has a ``lang`` attribute, and a passage in it of 12 "
             'words or more is clearly in another language (``lang="fr"`` on English text, '
             '``lang="en"`` on Welsh). Reported to check: the guess knows the commonest '
             "languages only."

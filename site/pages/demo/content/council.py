@@ -301,7 +301,7 @@ ACCESSIBILITY_STATEMENT = PageSpec(
         "improvements": [
             p(
                 "Editors see the audit's findings for their pages in the publishing system, "
-                "with what to change, and a page is audited again soon after it is published. "
+                "with what to change. A page is audited again soon after it is published. "
                 "Problems do not stop a page being published: we fix them as the audit finds "
                 "them, and this statement lists every one still open.",
                 "We are replacing our PDF documents with web pages.",

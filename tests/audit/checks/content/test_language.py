@@ -265,3 +265,17 @@ def test_a_localgov_page_with_unmarked_translations(config) -> None:
     flagged = " ".join(i.message for i in found if i.rule == LANGUAGE_OF_PARTS)
     assert "in Welsh" in flagged and "in Polish" in flagged and "in Urdu" in flagged
     assert "Romanian" not in flagged  # marked lang="ro"
+
+
+def test_a_short_welsh_welcome_paragraph_is_found_and_short_english_with_welsh_names_is_not() -> (
+    None
+):
+    # Councils' Welsh passages are often a sentence or two: a 13-word welcome is long enough.
+    welsh = "Croeso i Gyngor Dosbarth Eastfield. Gallwch ofyn am lythyrau a ffurflenni yn Gymraeg."
+    english = (
+        "Ysgol Gymraeg Bro Morgannwg and Ysgol Pen-y-bont are open for applications this week."
+    )
+    (found,) = issues(
+        page(f'<p class="welsh-intro">{welsh}</p><p>{english}</p>'), LANGUAGE_OF_PARTS
+    )
+    assert found.outcome == Outcome.VIOLATION and "welsh-intro" in found.html
