@@ -547,3 +547,32 @@ DIALOG_FOCUS = register(
         options={"max_dialogs": 2, "wait_ms": 400},
     )
 )
+
+# Issue 9: the edges of form fields (WCAG 1.4.11), which neither engine measures. -------------
+
+FIELD_CONTRAST = register(
+    Rule(
+        id="clearway-field-contrast",
+        title="Form fields can be seen against the page",
+        what=(
+            "A text field, text area or select is drawn with less than 3:1 against the colour "
+            "around it: its border, its fill, and any shadow or outline used as a border are "
+            "all too pale (a light grey line on white, say). Fields over a picture or gradient, "
+            "and disabled fields, are left alone."
+        ),
+        why=(
+            "People with low vision find a field by its edge. When the edge is faint they "
+            "cannot see where to click or type, or that there is a field at all."
+        ),
+        how=(
+            "Give the field a border with at least 3:1 against the background (GOV.UK uses "
+            "2px of #0b0c0c), or a fill that stands out by as much."
+        ),
+        wcag=("1.4.11",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"min_ratio": 3.0, "max_elements": 5, "max_fields": 40},
+    )
+)

@@ -46,6 +46,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser import (
     backgrounds,
+    controls,
     focus,
     media,
     page,
@@ -65,14 +66,15 @@ __all__ = ["GROUPS", "prepare_browser", "run_browser_checks"]
 
 
 def _document(context: Context) -> list[Issue]:
-    """The page, media, background image and typography rules: scripts that only read, in
-    one round trip."""
+    """The page, media, background image, form field and typography rules: scripts that
+    only read, in one round trip."""
     return run_requests(
         context,
         [
             page.request(context),
             media.request(context),
             backgrounds.request(context),
+            controls.request(context),
             typography.request(context),
         ],
     )
@@ -80,7 +82,11 @@ def _document(context: Context) -> list[Issue]:
 
 #: (name, rule ids, check) in the order they run.
 GROUPS: tuple[tuple[str, tuple[str, ...], Group], ...] = (
-    ("document", page.RULES + media.RULES + backgrounds.RULES + typography.RULES, _document),
+    (
+        "document",
+        page.RULES + media.RULES + backgrounds.RULES + controls.RULES + typography.RULES,
+        _document,
+    ),
     ("spacing", spacing.RULES, spacing.check),
     ("focus", focus.RULES, focus.check),
     ("widgets", widgets.RULES, widgets.check),
