@@ -247,8 +247,9 @@ TITLE_DESCRIPTIVE = register(
         title="Page titles describe the page",
         what=(
             "The page title says nothing about the page: “Page”, “Untitled”, “New page”, a "
-            "file name such as “report_final_v2.docx”, or “Home” on a page that is not the "
-            "home page."
+            "file name such as “report_final_v2.docx”, or, on a page that is not the home "
+            "page, “Home” or only the site's name (as the header's home link or "
+            "``og:site_name`` gives it)."
         ),
         why=(
             "The title is the first thing a screen reader announces and what residents see in "

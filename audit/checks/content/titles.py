@@ -14,7 +14,7 @@ import string
 import threading
 from collections.abc import Iterable, Mapping
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from audit.checks.content.context import CheckContext, page_issue, quote
 from audit.checks.content.document import ContentDocument, fold
@@ -200,6 +200,25 @@ def _is_home(url: str) -> bool:
     return path in {"", "/"} or path.rsplit("/", 1)[-1] in {"index.html", "index.htm"}
 
 
+def _site_names(document: ContentDocument, url: str) -> set[str]:
+    """What the page calls its site, normalised: ``og:site_name``, and the name of the link
+    to the home page in the header (a logo's text or alt text)."""
+    names: set[str] = set()
+    if document.root is None:
+        return names
+    for meta in document.root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:site_name":
+            names.add(normalise(meta.get("content") or ""))
+    for link in document.links:
+        href = urljoin(url, (link.get("href") or "").strip())
+        if not _is_home(href) or urlsplit(href).netloc != urlsplit(url).netloc:
+            continue
+        if any(a.tag == "header" or a.get("role") == "banner" for a in link.iterancestors()):
+            alts = " ".join(img.get("alt") or "" for img in link.iter("img"))
+            names.add(normalise(fold(link.text_content() + " " + alts)))
+    return names - {""}
+
+
 def _title_html(document: ContentDocument) -> str:
     if document.root is None:
         return ""
@@ -226,6 +245,8 @@ def check_title_descriptive(document: ContentDocument, context: CheckContext) ->
         problem = "is a file name, not what the page is about"
     elif own in HOME_TITLES and not _is_home(context.url):
         problem = "suits only the home page"
+    elif not _is_home(context.url) and own in _site_names(document, context.url):
+        problem = "is only the site's name"
     else:
         return []
     return [

@@ -214,3 +214,44 @@ def test_from_wagtail_reads_every_live_public_page(home_page) -> None:
     with CaptureQueriesContext(connection) as many:
         assert len(SiteTitles.from_wagtail().titles) == len(titles.titles) + 10
     assert len(many) == len(few) <= 4
+
+
+HEADER = (
+    '<header class="govuk-header"><a href="/" class="govuk-header__link--homepage">'
+    "Northbridge District Council</a></header>"
+)
+
+
+def test_a_page_titled_only_with_the_sites_name_is_reported() -> None:
+    """GOV.UK's header link to the home page, a LocalGov Drupal logo's alt text, and the
+    og:site_name meta each say what the site is called."""
+    bare = page(
+        HEADER + "<h1>Apply for a parking permit</h1>", title="Northbridge District Council"
+    )
+    (found,) = issues(bare, DESCRIPTIVE, url="https://northbridge.example/parking/permit/")
+    assert "is only the site's name" in found.message
+    logo = (
+        '<div role="banner"><a href="https://northbridge.example/"><img src="/logo.svg" '
+        'alt="Eastfield Council"></a></div><h1>Bulky waste</h1>'
+    )
+    assert issues(
+        page(logo, title="Eastfield Council"), DESCRIPTIVE, url="https://northbridge.example/bulky/"
+    )
+    site_name = page(
+        "<h1>Libraries</h1>",
+        title="Westvale Council",
+        head='<meta property="og:site_name" content="Westvale Council">',
+    )
+    assert issues(site_name, DESCRIPTIVE, url="https://westvale.example/libraries/")
+
+
+def test_the_sites_name_is_the_home_pages_title_and_part_of_others() -> None:
+    home = page(
+        HEADER + "<h1>Northbridge District Council</h1>", title="Northbridge District Council"
+    )
+    assert issues(home, DESCRIPTIVE, url="https://northbridge.example/") == []
+    titled = page(HEADER, title="Apply for a parking permit - Northbridge District Council")
+    assert issues(titled, DESCRIPTIVE, url="https://northbridge.example/parking/permit/") == []
+    # A link to the home page outside the header (a breadcrumb) does not name the site.
+    crumbs = page('<nav><a href="/">Parking permits</a></nav>', title="Parking permits")
+    assert issues(crumbs, DESCRIPTIVE, url="https://northbridge.example/parking/") == []
