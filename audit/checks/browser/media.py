@@ -13,8 +13,8 @@ CSS transitions and Web Animations, with their computed timing), so it needs no 
 * ``<blink>``, as needs-review only: no current browser blinks it.
 
 Autoplay is judged from the ``autoplay`` attribute as well as the playing state: headless
-Chromium may block autoplay with sound where a resident's browser would not. Animated GIFs and
-carousels driven by timers are not detected.
+Chromium may block autoplay with sound where a resident's browser would not. Animated GIFs are
+:mod:`audit.checks.content.animation`'s; carousels turned by a timer, :mod:`.carousels`'.
 """
 
 from __future__ import annotations

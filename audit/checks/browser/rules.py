@@ -576,3 +576,32 @@ FIELD_CONTRAST = register(
         options={"min_ratio": 3.0, "max_elements": 5, "max_fields": 40},
     )
 )
+
+# Issue 9: carousels that turn on a timer (WCAG 2.2.2), which a single look cannot see. --------
+
+CAROUSEL_PAUSE = register(
+    Rule(
+        id="clearway-carousel-pause",
+        title="Carousels that turn by themselves can be paused",
+        what=(
+            "A carousel, slideshow or news ticker changes by itself on a timer, and has no "
+            "button in or beside it to pause or stop it. The audit watches the carousel for "
+            "one turn (at most about five seconds) and reports it only if it changed."
+        ),
+        why=(
+            "Content that moves on before residents finish reading it is lost to people who "
+            "read slowly, use a screen magnifier or a screen reader, or are distracted by "
+            "movement."
+        ),
+        how=(
+            "Do not turn slides automatically, or add a visible Pause button that stops them "
+            "(and stop turning while the carousel has keyboard focus or the mouse is over it)."
+        ),
+        wcag=("2.2.2",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.DEVELOPER,
+        kind=RuleKind.BROWSER,
+        options={"max_wait_ms": 5000, "min_size": 100, "max_elements": 3},
+    )
+)

@@ -46,6 +46,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from audit.checks.browser import (
     backgrounds,
+    carousels,
     controls,
     focus,
     media,
@@ -90,6 +91,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...], Group], ...] = (
     ("spacing", spacing.RULES, spacing.check),
     ("focus", focus.RULES, focus.check),
     ("widgets", widgets.RULES, widgets.check),
+    ("carousels", carousels.RULES, carousels.check),
     ("reflow", reflow.RULES, reflow.check),
 )
 

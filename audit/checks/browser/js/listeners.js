@@ -41,4 +41,19 @@
   };
   proto.addEventListener = wrapped.addEventListener;
   proto.removeEventListener = wrapped.removeEventListener;
+  // Repeating timers and their delays, for js/carousels.js: a carousel that turns by itself
+  // is driven by one (id -> delay in ms; cleared ones are removed).
+  const intervals = new Map();
+  Object.defineProperty(window, Symbol.for("clearway.intervals"), {value: intervals});
+  const setEvery = window.setInterval;
+  const clearEvery = window.clearInterval;
+  window.setInterval = function (handler, delay, ...rest) {
+    const id = setEvery.call(this, handler, delay, ...rest);
+    intervals.set(id, Number(delay) || 0);
+    return id;
+  };
+  window.clearInterval = function (id) {
+    intervals.delete(id);
+    return clearEvery.call(this, id);
+  };
 })();
