@@ -12,7 +12,9 @@ CSS transitions and Web Animations, with their computed timing), so it needs no 
   busy regions, spinners), hidden and tiny elements (under ``min_size`` px) are left alone;
 * ``<blink>``, as needs-review only: no current browser blinks it.
 
-Autoplay is judged from the ``autoplay`` attribute as well as the playing state: headless
+Autoplay is judged from the ``autoplay`` attribute, from a script's call to ``play()`` (the
+listener registry notes it, ``new Audio()`` included, which is never in the page), and from the
+playing state: headless
 Chromium may block autoplay with sound where a resident's browser would not. Animated GIFs are
 :mod:`audit.checks.content.animation`'s; carousels turned by a timer, :mod:`.carousels`'.
 """

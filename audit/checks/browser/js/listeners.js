@@ -41,6 +41,16 @@
   };
   proto.addEventListener = wrapped.addEventListener;
   proto.removeEventListener = wrapped.removeEventListener;
+  // Media elements a script asked to play, for js/media.js: headless Chromium refuses to
+  // start sound without a click, where a resident's browser may not, and ``new Audio()`` is
+  // never in the document.
+  const played = new Set();
+  Object.defineProperty(window, Symbol.for("clearway.playedMedia"), {value: played});
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function (...rest) {
+    played.add(this);
+    return play.apply(this, rest);
+  };
   // Repeating timers and their delays, for js/carousels.js: a carousel that turns by itself
   // is driven by one (id -> delay in ms; cleared ones are removed).
   const intervals = new Map();

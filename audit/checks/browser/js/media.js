@@ -22,15 +22,25 @@ const moving = [];
 let control = null;
 const hasControl = () => (control === null ? (control = pageHasControl()) : control);
 
-for (const el of document.querySelectorAll("video, audio")) {
+const played = window[Symbol.for("clearway.playedMedia")] || new Set();
+const media = [...document.querySelectorAll("video, audio")];
+for (const el of played) if (!el.isConnected) media.push(el);
+for (const el of media) {
   if (el.controls) continue;  // the player's own pause and volume
-  const playing = el.autoplay || (!el.paused && !el.ended);
+  const playing = el.autoplay || played.has(el) || (!el.paused && !el.ended);
   if (!playing) continue;
   const finite = Number.isFinite(el.duration) && !el.loop;
   const sound = !el.muted && el.volume > 0;
   if (sound) {
     if (finite && el.duration <= options.minSeconds) continue;
     if (hasControl()) continue;
+    if (!el.isConnected) {
+      // ``new Audio(...)``: nothing on the page to point at but the page itself.
+      const source = el.currentSrc || el.src || "a sound";
+      audio.push(CW.report(document.documentElement, `A script on the page plays ${source} ` +
+        "by itself when the page opens, with no control to pause it or turn it down."));
+      continue;
+    }
     audio.push(CW.report(el, `${CW.label(el)} plays sound by itself when the page opens, ` +
       "with no control to pause it or turn it down."));
   } else if (el.localName === "video" && CW.shown(el) && sized(el)

@@ -77,3 +77,32 @@ def test_an_endless_animation_with_a_pause_button_passes(check_page: CheckPage) 
 def test_blink_is_only_flagged_for_review(check_page: CheckPage) -> None:
     found = check_page(page("<main><h1>Offer</h1><blink>New!</blink></main>"), MOVING)
     assert [(issue.selector, issue.outcome) for issue in found] == [("blink", "needs-review")]
+
+
+def test_sound_a_script_starts_is_found_even_where_headless_chromium_refuses_it(
+    check_page: CheckPage,
+) -> None:
+    """A WordPress theme's jingle (``new Audio().play()`` on load, never in the page), a
+    LocalGov Drupal player started by script, and a player that waits for a click."""
+    jingle = page(
+        "<main><h1>Storytime</h1></main><script>window.addEventListener('load', function () {"
+        " var a = new Audio('/no-such-jingle.ogg'); a.loop = true; a.play().catch(function () {});"
+        " });</script>"
+    )
+    (found,) = check_page(jingle, BOTH)
+    assert (found.rule, found.selector) == ("clearway-autoplay-audio", "html")
+    assert "/no-such-jingle.ogg" in found.message
+    started = page(
+        f"<main><h1>Podcast</h1><audio id='episode' {SOURCE}></audio></main>"
+        "<script>document.getElementById('episode').play().catch(function () {});</script>"
+    )
+    assert [(i.rule, i.selector) for i in check_page(started, BOTH)] == [
+        ("clearway-autoplay-audio", "#episode")
+    ]
+    on_click = page(
+        f"<main><h1>Podcast</h1><audio id='episode' {SOURCE}></audio>"
+        "<button id='go' type='button'>Listen</button></main><script>document.getElementById("
+        "'go').addEventListener('click', function () { document.getElementById('episode')"
+        ".play(); });</script>"
+    )
+    assert check_page(on_click, BOTH) == []
