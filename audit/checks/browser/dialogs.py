@@ -5,7 +5,9 @@ The dialogs tried are the hidden ``<dialog>``, ``role=dialog``/``alertdialog`` a
 ``aria-modal`` elements that a visible control names (``aria-controls``, ``commandfor``,
 Bootstrap's ``data-bs-target``, a ``#id`` link, and the attributes of common dialog scripts),
 and whatever dialog appears for a control with ``aria-haspopup="dialog"`` (found by
-``js/widgets.js``, at most ``max_dialogs``). Each is opened as a keyboard user would: focus on
+``js/widgets.js``, at most ``max_dialogs``), and, for a hidden dialog no control names, the
+control with a click handler whose words or class name match the dialog's (a script's own
+wiring: "Check your collection day" opening "Your collection day"). Each is opened as a keyboard user would: focus on
 the control and Enter. If Enter does nothing but a click opens it, that is reported (the
 control works only with the mouse) and the click-opened dialog is checked on. Then:
 

@@ -93,6 +93,37 @@ if (options.dialogs) {
     seen.add(trigger);
     state.dialogs.push({dialog, trigger});
   }
+  // A hidden dialog that no control names, opened by a script's click handler: the control
+  // whose words or class name match the dialog's ("Check your collection day" for "Your
+  // collection day"; .collection-open for .collection-modal), tried as "whatever appears".
+  const words = (text) => new Set((text || "").toLowerCase().match(/[a-z]{4,}/g) || []);
+  const HINT = /(open|show|launch|modal|dialog|popup|overlay)/i;
+  for (const dialog of document.querySelectorAll(DIALOGS)) {
+    if (state.dialogs.length >= options.maxDialogs) break;
+    if (visible(dialog) || state.dialogs.some((known) => known.dialog === dialog)) continue;
+    const heading = dialog.querySelector("h1, h2, h3, h4, [role=heading]");
+    const named = words([dialog.getAttribute("aria-label"),
+      ...(dialog.getAttribute("aria-labelledby") || "").split(/\s+/).map(
+        (id) => (id && document.getElementById(id) || {}).textContent),
+      heading && heading.textContent].join(" "));
+    const classes = words((dialog.getAttribute("class") || "") + " " + dialog.id);
+    let best = null;
+    let bestScore = 0;
+    for (const el of document.querySelectorAll("button, [role=button], a[href='#'], a:not([href])")) {
+      if (seen.has(el) || !visible(el) || el.closest(DIALOGS) || !CW.clickable(el)) continue;
+      if (el.type === "submit" || el.type === "reset") continue;
+      const shared = [...words(el.textContent + " " + (el.getAttribute("aria-label") || ""))]
+        .filter((word) => named.has(word)).length;
+      const own = (el.getAttribute("class") || "") + " " + el.id;
+      const sibling = HINT.test(own) && [...words(own)].some((word) => classes.has(word));
+      const score = shared + (sibling ? 2 : 0);
+      if (score > bestScore) [best, bestScore] = [el, score];
+    }
+    if (best && bestScore >= 2) {
+      seen.add(best);
+      state.dialogs.push({dialog: null, trigger: best});
+    }
+  }
   // A control that says it opens a dialog, without saying which: whatever dialog appears.
   for (const trigger of document.querySelectorAll("[aria-haspopup=dialog]")) {
     if (state.dialogs.length >= options.maxDialogs) break;

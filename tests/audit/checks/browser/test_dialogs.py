@@ -162,3 +162,35 @@ def test_without_cdp_keys_go_through_webdriver_actions(
     found = check_page(scripted(escape=False), DIALOG)
     assert [issue.selector for issue in found] == ["#m1"]
     assert found[0].message.endswith("does not close when Escape is pressed.")
+
+
+# A WordPress theme's dialog wired by script alone: no aria-controls, no id on the control; the
+# button's words and class name are the only link to the dialog.
+UNNAMED = """<main><h1>Bin collections</h1>
+<p><button type='button' class='wp-element-button collection-open'>Check your collection day
+</button></p><p><button type='button' class='print-page'>Print this page</button></p>
+<p><a href='/a'>A</a></p></main>
+<div class='collection-modal' role='dialog' aria-labelledby='ct' hidden>
+<h2 id='ct'>Your collection day</h2><p><label for='pc'>Postcode</label><input id='pc'></p>
+<button type='button' class='collection-close'>Close</button></div>
+<script>
+const modal = document.querySelector('.collection-modal');
+document.querySelector('.print-page').addEventListener('click', () => {});
+document.querySelector('.collection-open').addEventListener('click', () => {
+  modal.hidden = false; FOCUS });
+document.querySelector('.collection-close').addEventListener('click', () => {
+  modal.hidden = true; });
+modal.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') { modal.hidden = true; } });
+</script>"""
+
+
+def test_a_dialog_opened_by_a_script_alone_is_found_by_its_controls_words(
+    check_page: CheckPage, rules_browser: WebDriver
+) -> None:
+    (found,) = check_page(page(UNNAMED.replace("FOCUS", "")), DIALOG)
+    assert found.outcome == Outcome.VIOLATION
+    assert "Check your collection day" in found.message and "focus" in found.message
+    assert rules_browser.execute_script("return document.querySelector('.collection-modal').hidden")
+    focused = UNNAMED.replace("FOCUS", "document.getElementById('pc').focus();")
+    assert check_page(page(focused), DIALOG) == []
