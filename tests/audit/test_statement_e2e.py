@@ -4,6 +4,8 @@ the editor fixes it, the next run sees it fixed, and the criterion leaves the st
 
 A three-page site (home, one service page, the statement) on the live server, audited by
 every engine, so it runs in seconds. The statement is read in Chromium as a resident reads it.
+With ``CLEARWAY_SCREENSHOTS=1`` the test saves the statement with its failure for the docs
+(``scripts/screenshots_compliance.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from audit.engine.browsers import LocalChromium
 from audit.runs import service
 from audit.storage.models import AuditRun, StatementSnapshot, TrackedFinding
 from pages.models import ServicePage
+from tests.browser.screenshots import save_region
 from tests.factories import (
     AccessibilityStatementPageFactory,
     ServicePageFactory,
@@ -50,7 +53,15 @@ def site(live_server: Any, settings: Any, wagtail_root: Page) -> dict[str, Page]
         slug="bins",
         body=[paragraph('Find your bin day on the <a href="/">council home page</a>.')],
     )
-    statement = AccessibilityStatementPageFactory(parent=home, slug="accessibility")
+    statement = AccessibilityStatementPageFactory(
+        parent=home,
+        slug="accessibility",
+        summary="How accessible this website is, and how to get help if you cannot use it.",
+        body=[paragraph("This statement applies to the council's website.")],
+        reporting=[
+            paragraph('Email <a href="mailto:web@anytown.example">web@anytown.example</a>.')
+        ],
+    )
     return {"home": home, "bins": bins, "statement": statement}
 
 
@@ -112,6 +123,8 @@ def test_a_barrier_appears_in_the_statement_after_the_run_and_leaves_after_the_f
     (row,) = seen["failures"]  # the only failing criterion on this site
     assert row[1] == CRITERION and row[2] == "1", row
     assert "click here" in row[0]  # the criterion's plain-English failure
+    # For docs/accessibility-statement.md: from the title to the audit's table.
+    save_region(browser, "statement-public", ["h1", "#non-compliance ~ .table-wrap"], within="body")
 
     # The editor fixes the link text; the next full run sees it fixed.
     publish_body(bins, [paragraph('Find your bin day on the <a href="/">council home page</a>.')])
