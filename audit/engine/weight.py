@@ -269,9 +269,7 @@ class Measurer:
         return result
 
     @staticmethod
-    def stylesheet(
-        text: str, base: str, result: PageWeight, fetched: Callable[..., None]
-    ) -> None:
+    def stylesheet(text: str, base: str, result: PageWeight, fetched: Callable[..., None]) -> None:
         text = CSS_COMMENT.sub("", text)
         result.web_fonts.extend(
             f"@font-face in {local_path(base)}" for _ in CSS_FONT_FACE.finditer(text)

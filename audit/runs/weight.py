@@ -94,7 +94,9 @@ def heavy_parts(weight: PageWeight, budget: int) -> list[HeavyPart]:
     ]
     if weight.html_bytes >= budget / 2:
         sized.append(
-            HeavyPart(kind="html", name=_("the page itself"), url=weight.url, bytes=weight.html_bytes)
+            HeavyPart(
+                kind="html", name=_("the page itself"), url=weight.url, bytes=weight.html_bytes
+            )
         )
     sized.sort(key=lambda part: -(part.bytes or 0))
     embeds = [HeavyPart(kind="embed", name=url, url=url, bytes=None) for url in weight.embeds]
