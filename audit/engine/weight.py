@@ -158,8 +158,8 @@ class Measurer:
         return f"{parts.scheme}://{parts.netloc}" == self.origin
 
     def get(self, path: str, compressed: bool = True) -> Any:
-        headers = {"HTTP_ACCEPT_ENCODING": ACCEPT_ENCODING} if compressed else {}
-        return self.client.get(path, **headers)
+        headers = {"Accept-Encoding": ACCEPT_ENCODING} if compressed else None
+        return self.client.get(path, headers=headers)
 
     def asset(self, url: str, kind: str) -> tuple[Asset, str]:
         """The asset as sent compressed, and its decoded text (for stylesheets)."""
@@ -246,11 +246,11 @@ class Measurer:
                 kind = "font"
             elif "modulepreload" in rels or (rels & {"preload"} and link.get("as") == "script"):
                 kind = "js"
-            fetched(link["href"], kind)
+            fetched(_text(link.get("href")), kind)
         for tag, attributes in FETCHING_ATTRIBUTES.items():
             for element in soup.find_all(tag):
                 for attribute in attributes:
-                    value = element.get(attribute)
+                    value = _text(element.get(attribute))
                     if not value:
                         continue
                     references = srcset_urls(value) if attribute == "srcset" else [value]
@@ -259,12 +259,12 @@ class Measurer:
         for style in soup.find_all("style"):
             self.stylesheet(style.get_text(), page_url, result, fetched)
         for element in soup.find_all(style=True):
-            self.stylesheet(element["style"], page_url, result, fetched)
+            self.stylesheet(_text(element.get("style")), page_url, result, fetched)
+        addresses = [urljoin(page_url, _text(a.get("href"))) for a in soup.find_all("a", href=True)]
         result.outbound_links = sum(
             1
-            for link in soup.find_all("a", href=True)
-            if urlsplit(urljoin(page_url, link["href"])).scheme in {"http", "https"}
-            and not self.is_same_origin(urljoin(page_url, link["href"]))
+            for address in addresses
+            if urlsplit(address).scheme in {"http", "https"} and not self.is_same_origin(address)
         )
         return result
 
@@ -280,6 +280,13 @@ class Measurer:
         for reference in CSS_URL.findall(text):
             if reference not in imports:
                 fetched(reference, "other", base)
+
+
+def _text(value: Any) -> str:
+    """An attribute's value as text (BeautifulSoup gives multi-valued ones as lists)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
 
 
 def _kind_of(tag: str, attribute: str) -> str:
