@@ -112,6 +112,9 @@ class ReviewPanel(Component):
     #: Just after the accessibility panel (240), before "Your most recent edits" (250).
     order = 245
 
+    class Media:
+        css = {"all": ["audit/css/audit-runs.css"]}
+
     def get_context_data(self, parent_context: Mapping[str, Any] | None = None) -> dict[str, Any]:
         user = parent_context["request"].user if parent_context else None
         pages, count = due_for_review(user) if user is not None else ([], 0)
