@@ -17,6 +17,7 @@ class AuditConfig(AppConfig):
             audit_published_page,
             snapshot_statement,
             start_background_schedule,
+            weigh_published_page,
         )
         from audit.storage.signals import run_finished
 
@@ -25,4 +26,5 @@ class AuditConfig(AppConfig):
         # sure the nightly audit and the watchdog are waiting in the task queue.
         post_migrate.connect(start_background_schedule, sender=self, dispatch_uid="audit_schedule")
         page_published.connect(audit_published_page, dispatch_uid="audit_on_publish")
+        page_published.connect(weigh_published_page, dispatch_uid="audit_weigh_on_publish")
         run_finished.connect(snapshot_statement, dispatch_uid="audit_statement_snapshot")

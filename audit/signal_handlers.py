@@ -19,6 +19,15 @@ def audit_published_page(instance: Any, **kwargs: Any) -> None:
     audit_page.enqueue(instance.pk)
 
 
+def weigh_published_page(instance: Any, **kwargs: Any) -> None:
+    """Measure a page's weight once it is published, for the editor panel."""
+    if not audit_settings().WEIGH_ON_PUBLISH:
+        return
+    from audit.tasks import weigh_page
+
+    weigh_page.enqueue(instance.pk)
+
+
 def snapshot_statement(run: Any, **kwargs: Any) -> None:
     """After a full-site run, store what the accessibility statement says (other runs: nothing)."""
     from audit.storage.statement import take_snapshot

@@ -67,6 +67,14 @@ def audit_page(page_id: int, trigger: str = RunTrigger.PUBLISH.value) -> None:
 
 
 @task()
+def weigh_page(page_id: int) -> None:
+    """Measure a published page's weight for its editor panel (docs/content-review.md)."""
+    from audit.runs.weight import weigh_page as weigh
+
+    weigh(page_id)
+
+
+@task()
 def nightly_audit(night: str, at: str = "") -> None:
     """Audit the whole site for ``night`` (an ISO date) unless that night has a run already.
 

@@ -11,7 +11,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogActionRegistry
 from wagtail.snippets.models import register_snippet
 
-from audit.admin import audit_settings, dashboard, menu, permissions, viewsets
+from audit.admin import audit_settings, dashboard, menu, permissions, reviews, viewsets
 from audit.admin.settings_registration import register_audit_settings
 from audit.admin.words import PlainEnglishTermViewSet
 from audit.storage import dismissals
@@ -58,6 +58,11 @@ def add_accessibility_userbar_item(request: Any, items: list[Any], page: Any = N
 @hooks.register("construct_homepage_panels")
 def add_accessibility_dashboard_panel(request: Any, panels: list[Any]) -> None:
     dashboard.add_accessibility_panel(request, panels)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dashboard_panel(request: Any, panels: list[Any]) -> None:
+    reviews.add_review_panel(request, panels)
 
 
 @hooks.register("construct_settings_menu")

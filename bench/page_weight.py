@@ -16,12 +16,11 @@ Run: .venv/bin/python bench/page_weight.py [--query WORDS]
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -29,207 +28,14 @@ if __package__ in (None, ""):
 from bench import common
 
 NAME = "page_weight"
-ORIGIN = "http://testserver"
-ACCEPT_ENCODING = "gzip, deflate, br"
-#: <link> relations that are navigation, not something the browser fetches.
-NAVIGATION_RELS = {"alternate", "author", "bookmark", "canonical", "help", "license", "me"}
-NAVIGATION_RELS |= {"next", "prev", "search", "shortlink"}
-#: Attributes that make the browser fetch something while loading a page.
-FETCHING_ATTRIBUTES = {
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "frame": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "input": ("src",),
-}
-FONT_EXTENSIONS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""", re.I)
-CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""", re.I)
-CSS_FONT_FACE = re.compile(r"@font-face", re.I)
 
 
-@dataclass
-class Asset:
-    url: str
-    kind: str  # "css" or "js"
-    bytes: int
-    raw_bytes: int
-    encoding: str
-    status: int
+def _measurer() -> Any:
+    """The shared measuring code (audit/engine/weight.py, also behind the editor's page
+    weight), imported once Django is set up."""
+    from audit.engine.weight import Measurer
 
-
-@dataclass
-class PageWeight:
-    url: str
-    page_type: str
-    title: str
-    status: int
-    html_bytes: int = 0
-    html_raw_bytes: int = 0
-    html_encoding: str = ""
-    assets: list[Asset] = field(default_factory=list)
-    third_party: list[str] = field(default_factory=list)
-    web_fonts: list[str] = field(default_factory=list)
-    other_requests: list[str] = field(default_factory=list)
-    outbound_links: int = 0
-
-    @property
-    def css_bytes(self) -> int:
-        return sum(asset.bytes for asset in self.assets if asset.kind == "css")
-
-    @property
-    def js_bytes(self) -> int:
-        return sum(asset.bytes for asset in self.assets if asset.kind == "js")
-
-    @property
-    def total_bytes(self) -> int:
-        return self.html_bytes + self.css_bytes + self.js_bytes
-
-
-def body_of(response: Any) -> bytes:
-    if getattr(response, "streaming", False):
-        content = b"".join(response.streaming_content)
-        response.close()
-        return content
-    return bytes(response.content)
-
-
-def is_same_origin(url: str) -> bool:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" == ORIGIN
-
-
-def local_path(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def srcset_urls(value: str) -> list[str]:
-    return [item.strip().split()[0] for item in value.split(",") if item.strip()]
-
-
-class Measurer:
-    """Fetch pages and assets through Django's test client, remembering each asset."""
-
-    def __init__(self) -> None:
-        from django.test import Client
-
-        self.client = Client()
-        self._assets: dict[str, tuple[Asset, str]] = {}
-
-    def get(self, path: str, compressed: bool = True) -> Any:
-        headers = {"HTTP_ACCEPT_ENCODING": ACCEPT_ENCODING} if compressed else {}
-        return self.client.get(path, **headers)
-
-    def asset(self, url: str, kind: str) -> tuple[Asset, str]:
-        """The asset as sent compressed, and its decoded text (for stylesheets)."""
-        if url not in self._assets:
-            path = local_path(url)
-            sent = self.get(path)
-            sent_body = body_of(sent)
-            plain = self.get(path, compressed=False)
-            plain_body = body_of(plain)
-            asset = Asset(
-                url=path,
-                kind=kind,
-                bytes=len(sent_body),
-                raw_bytes=len(plain_body),
-                encoding=sent.get("Content-Encoding", "identity"),
-                status=sent.status_code,
-            )
-            self._assets[url] = (asset, plain_body.decode("utf-8", "replace"))
-        return self._assets[url]
-
-    def page(self, url: str, page_type: str, title: str) -> PageWeight:
-        from bs4 import BeautifulSoup
-
-        response = self.get(url)
-        sent_body = body_of(response)
-        result = PageWeight(url=url, page_type=page_type, title=title, status=response.status_code)
-        result.html_bytes = len(sent_body)
-        result.html_encoding = response.get("Content-Encoding", "identity")
-        html = body_of(self.get(url, compressed=False))
-        result.html_raw_bytes = len(html)
-        if response.status_code != 200:
-            return result
-
-        soup = BeautifulSoup(html, "lxml")
-        page_url = urljoin(ORIGIN, url)
-        seen: set[str] = set()
-
-        def fetched(reference: str, kind: str, base: str = page_url) -> None:
-            reference = reference.strip()
-            if not reference or reference.startswith(("data:", "#", "about:", "javascript:")):
-                return
-            absolute = urljoin(base, reference)
-            if absolute in seen:
-                return
-            seen.add(absolute)
-            if urlsplit(absolute).path.lower().endswith(FONT_EXTENSIONS) or kind == "font":
-                result.web_fonts.append(absolute)
-            if not is_same_origin(absolute):
-                result.third_party.append(absolute)
-                return
-            if kind in {"css", "js"}:
-                asset, text = self.asset(absolute, kind)
-                result.assets.append(asset)
-                if kind == "css":
-                    self.stylesheet(text, absolute, result, fetched)
-            elif kind != "font":
-                result.other_requests.append(local_path(absolute))
-
-        for link in soup.find_all("link", href=True):
-            rels = {rel.lower() for rel in (link.get("rel") or [])}
-            if rels and rels <= NAVIGATION_RELS:
-                continue
-            kind = "other"
-            if "stylesheet" in rels:
-                kind = "css"
-            elif rels & {"preload", "modulepreload"} and link.get("as") == "font":
-                kind = "font"
-            elif "modulepreload" in rels or (rels & {"preload"} and link.get("as") == "script"):
-                kind = "js"
-            fetched(link["href"], kind)
-        for tag, attributes in FETCHING_ATTRIBUTES.items():
-            for element in soup.find_all(tag):
-                for attribute in attributes:
-                    value = element.get(attribute)
-                    if not value:
-                        continue
-                    references = srcset_urls(value) if attribute == "srcset" else [value]
-                    for reference in references:
-                        fetched(reference, "js" if tag == "script" else "other")
-        for style in soup.find_all("style"):
-            self.stylesheet(style.get_text(), page_url, result, fetched)
-        for element in soup.find_all(style=True):
-            self.stylesheet(element["style"], page_url, result, fetched)
-        result.outbound_links = sum(
-            1
-            for link in soup.find_all("a", href=True)
-            if urlsplit(urljoin(page_url, link["href"])).scheme in {"http", "https"}
-            and not is_same_origin(urljoin(page_url, link["href"]))
-        )
-        return result
-
-    @staticmethod
-    def stylesheet(text: str, base: str, result: PageWeight, fetched: Any) -> None:
-        text = CSS_COMMENT.sub("", text)
-        result.web_fonts.extend(
-            f"@font-face in {local_path(base)}" for _ in CSS_FONT_FACE.finditer(text)
-        )
-        imports = CSS_IMPORT.findall(text)
-        for reference in imports:
-            fetched(reference, "css", base)
-        for reference in CSS_URL.findall(text):
-            if reference not in imports:
-                fetched(reference, "other", base)
+    return Measurer()
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -241,7 +47,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     source = common.build_demo_site()
     common.collect_static()
 
-    measurer = Measurer()
+    measurer = _measurer()
     pages = common.public_pages()
     targets = [(page.get_url(), common.page_type(page), page.title) for page in pages]
     search = next((page for page in pages if common.page_type(page) == "SearchPage"), None)
@@ -258,7 +64,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     return report(results, source, args.query)
 
 
-def report(results: list[PageWeight], source: str, query: str) -> dict[str, Any]:
+def report(results: list[Any], source: str, query: str) -> dict[str, Any]:
     budget = common.PAGE_WEIGHT_BUDGET_BYTES
     ok = [result for result in results if result.status == 200]
     failed = [result for result in results if result.status != 200]
@@ -283,7 +89,7 @@ def report(results: list[PageWeight], source: str, query: str) -> dict[str, Any]
         )
     )
     print("\nBy page type:")
-    by_type: dict[str, list[PageWeight]] = {}
+    by_type: dict[str, list[Any]] = {}
     for result in ok:
         by_type.setdefault(result.page_type, []).append(result)
     print(

@@ -116,6 +116,14 @@ class AuditSettings:
     #: Seconds a worker's claim on a batch lasts; each page it stores renews it. A batch whose
     #: worker died is claimed by another after this long.
     BATCH_LEASE: float = 180.0
+    #: Dotted path of a function returning the site's pages with a review date and owner
+    #: (:class:`audit.core.review.PageReview`); empty: the site has none (docs/content-review.md).
+    PAGE_REVIEWS: str = ""
+    #: Compressed bytes a page should weigh at most (HTML, CSS, JS and images on a first visit):
+    #: 14 KB, what the first round trip of a new connection carries.
+    PAGE_WEIGHT_BUDGET: int = 14 * 1024
+    #: Measure a page's weight when it is published, for its editor panel.
+    WEIGH_ON_PUBLISH: bool = True
     #: Browser window size for analysis.
     WINDOW_WIDTH: int = 1280
     WINDOW_HEIGHT: int = 1024

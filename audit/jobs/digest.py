@@ -5,31 +5,41 @@ problems on their pages, once.
   in the same transaction as the sending, and its unique (run, user) constraint stops a second one,
   so running this twice (or in two workers) never sends twice; a failed send rolls the row
   back, so a retry sends it.
-- The recipient is the page's owner, or its last editor when the owner is gone (deleted,
-  inactive or without an email address).
-- Nothing is sent when nothing is new, nor when the digest is off in Settings > Accessibility
-  audit.
+- The recipient is the page's review owner when the site declares one (the person, else the
+  members of the owning group: :mod:`audit.core.review`), else the page's Wagtail owner, else
+  its last editor when the owner is gone (deleted, inactive or without an email address).
+- The same email reminds review owners of pages coming up for review: when 30 days, then
+  7 days are left, on the day, then weekly while overdue (each moment once, on the first
+  nightly run at or after it), even when no problem is new.
+- Nothing is sent when nothing is new and no review is coming up, nor when the digest is
+  off in Settings > Accessibility audit.
 - Snippets, messages and page titles are untrusted: the HTML part is autoescaped, the text
   part is plain text, and the subject carries only figures and the site's name on one line.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from audit.checks.help import help_for
 from audit.core.enums import FindingStatus, Impact, PageStatus, RunStatus, RunTrigger
+from audit.core.review import PageReview, page_reviews
 from audit.storage.models import (
     AuditRun,
     AuditSchedule,
@@ -43,6 +53,10 @@ logger = logging.getLogger(__name__)
 
 #: Characters of each offending snippet quoted in the email.
 SNIPPET_LENGTH = 300
+#: Owners are reminded this many days before a page's review date (0: on the day)...
+REMINDER_DAYS_BEFORE = (30, 7, 0)
+#: ...then every this many days while it is overdue.
+OVERDUE_EVERY = 7
 
 
 @dataclass(frozen=True)
@@ -65,13 +79,26 @@ class DigestPage:
     findings: list[DigestFinding] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DigestReview:
+    """A page coming up for review (or overdue), for its owner."""
+
+    page_id: int
+    title: str
+    edit_url: str
+    review_date: datetime.date
+    overdue: bool
+
+
 @dataclass
 class Digest:
-    """One email: one person's pages with their new and regressed findings."""
+    """One email: one person's pages with their new and regressed findings, and the pages
+    they own that are coming up for review."""
 
     user: Any
     run: AuditRun
     pages: list[DigestPage]
+    reviews: list[DigestReview] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -137,6 +164,60 @@ def recipient_for(page: Page) -> Any | None:
     return editor if _reachable(editor) else None
 
 
+class ReviewOwners:
+    """The people behind the site's review owners, loaded in two queries."""
+
+    def __init__(self, reviews: Iterable[PageReview]) -> None:
+        self.reviews = {review.page_id: review for review in reviews}
+        user_ids = {r.user_id for r in self.reviews.values() if r.user_id}
+        group_ids = {r.group_id for r in self.reviews.values() if r.group_id}
+        self.users = {user.pk: user for user in get_user_model().objects.filter(pk__in=user_ids)}
+        self.members: dict[int, list[Any]] = {group_id: [] for group_id in group_ids}
+        for group in Group.objects.filter(pk__in=group_ids).prefetch_related("user_set"):
+            people = sorted(group.user_set.all(), key=lambda user: user.pk)
+            self.members[group.pk] = [user for user in people if _reachable(user)]
+
+    def of(self, review: PageReview | None) -> list[Any]:
+        """The review's person when they can be reached, else the group's members who can."""
+        if review is None:
+            return []
+        person = self.users.get(review.user_id) if review.user_id else None
+        if _reachable(person):
+            return [person]
+        return list(self.members.get(review.group_id, [])) if review.group_id else []
+
+    def recipients_for(self, page: Page) -> list[Any]:
+        """Findings on ``page`` go to its review owners first, then as before: its Wagtail
+        owner, then its last editor."""
+        owners = self.of(self.reviews.get(page.pk))
+        if owners:
+            return owners
+        fallback = recipient_for(page)
+        return [fallback] if fallback is not None else []
+
+
+def reminder_due(review_date: datetime.date, since: datetime.date, until: datetime.date) -> bool:
+    """Whether a reminder moment of ``review_date`` falls after ``since``, up to ``until``."""
+    for days in REMINDER_DAYS_BEFORE:
+        if since < review_date - datetime.timedelta(days=days) <= until:
+            return True
+    weeks = (until - review_date).days // OVERDUE_EVERY
+    return weeks >= 1 and review_date + datetime.timedelta(days=weeks * OVERDUE_EVERY) > since
+
+
+def reminder_window(run: AuditRun) -> tuple[datetime.date, datetime.date]:
+    """The days this run reminds about: after the previous nightly run's day, up to its own
+    (only its own day for the first run)."""
+    until = timezone.localdate(run.created_at)
+    previous = AuditRun.objects.filter(pk=previous_nightly(run)).values("created_at").first()
+    since = (
+        timezone.localdate(previous["created_at"])
+        if previous
+        else until - datetime.timedelta(days=1)
+    )
+    return since, until
+
+
 def admin_base_url() -> str:
     """The admin's address for links in emails: ``WAGTAILADMIN_BASE_URL``, else the default
     Site's root URL."""
@@ -177,37 +258,69 @@ def _finding(tracked: TrackedFinding) -> DigestFinding:
 
 
 def build_digests(run: AuditRun) -> list[Digest]:
-    """The run's digests, one per person, pages by title and findings most severe first."""
+    """The run's digests, one per person, pages by title and findings most severe first;
+    then the pages they own that are coming up for review, soonest first."""
     findings = list(new_or_regressed(run))
+    reviews = page_reviews()
+    owners = ReviewOwners(reviews)
+    since, until = reminder_window(run)
+    reminders = [
+        review
+        for review in reviews
+        if review.review_date is not None and reminder_due(review.review_date, since, until)
+    ]
+    page_ids = {t.page_id for t in findings} | {review.page_id for review in reminders}
     pages = {
         page.pk: page
-        for page in Page.objects.filter(pk__in={t.page_id for t in findings}).select_related(
+        for page in Page.objects.filter(pk__in=page_ids).select_related(
             "owner", "latest_revision__user"
         )
     }
     base = admin_base_url()
-    by_user: dict[int, tuple[Any, dict[int, DigestPage]]] = {}
+    by_user: dict[int, Digest] = {}
+    found: dict[int, dict[int, DigestPage]] = {}
+
+    def digest_for(user: Any) -> Digest:
+        if user.pk not in by_user:
+            by_user[user.pk] = Digest(user=user, run=run, pages=[])
+            found[user.pk] = {}
+        return by_user[user.pk]
+
     for tracked in sorted(
         findings,
         key=lambda t: (-Impact.rank(t.latest.impact if t.latest else ""), t.rule, t.pk),
     ):
         page = pages.get(tracked.page_id) if tracked.page_id else None
-        user = recipient_for(page) if page is not None else None
-        if page is None or user is None:
+        if page is None:
             continue
-        _, user_pages = by_user.setdefault(user.pk, (user, {}))
-        if page.pk not in user_pages:
-            user_pages[page.pk] = DigestPage(
-                page_id=page.pk,
-                title=page.get_admin_display_title(),
-                edit_url=base + reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                live_url=page.get_full_url() or "",
+        for user in owners.recipients_for(page):
+            digest_for(user)
+            user_pages = found[user.pk]
+            if page.pk not in user_pages:
+                user_pages[page.pk] = DigestPage(
+                    page_id=page.pk,
+                    title=page.get_admin_display_title(),
+                    edit_url=base + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    live_url=page.get_full_url() or "",
+                )
+            user_pages[page.pk].findings.append(_finding(tracked))
+    for review in sorted(reminders, key=lambda r: (r.review_date, r.page_id)):
+        page = pages.get(review.page_id)
+        if page is None or review.review_date is None:
+            continue
+        for user in owners.of(review):
+            digest_for(user).reviews.append(
+                DigestReview(
+                    page_id=page.pk,
+                    title=page.get_admin_display_title(),
+                    edit_url=base + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    review_date=review.review_date,
+                    overdue=review.review_date < until,
+                )
             )
-        user_pages[page.pk].findings.append(_finding(tracked))
-    return [
-        Digest(user=user, run=run, pages=sorted(user_pages.values(), key=lambda p: p.title))
-        for user, user_pages in by_user.values()
-    ]
+    for user_pk, digest in by_user.items():
+        digest.pages = sorted(found[user_pk].values(), key=lambda p: p.title)
+    return list(by_user.values())
 
 
 def site_name() -> str:
@@ -224,11 +337,18 @@ def render_digest(digest: Digest) -> EmailMultiAlternatives:
         "count": count,
         "settings_note": "Settings > Accessibility audit",
     }
-    subject = ngettext(
-        "%(site)s: %(count)d new accessibility problem on your pages",
-        "%(site)s: %(count)d new accessibility problems on your pages",
-        count,
-    ) % {"site": site_name(), "count": count}
+    if count:
+        subject = ngettext(
+            "%(site)s: %(count)d new accessibility problem on your pages",
+            "%(site)s: %(count)d new accessibility problems on your pages",
+            count,
+        ) % {"site": site_name(), "count": count}
+    else:
+        subject = ngettext(
+            "%(site)s: %(count)d of your pages is due for review",
+            "%(site)s: %(count)d of your pages are due for review",
+            len(digest.reviews),
+        ) % {"site": site_name(), "count": len(digest.reviews)}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("audit/emails/digest.txt", context),
@@ -272,4 +392,4 @@ def send_run_digests(run_id: int) -> int:
     return sent
 
 
-__all__ = ["build_digests", "new_or_regressed", "send_run_digests"]
+__all__ = ["build_digests", "new_or_regressed", "reminder_due", "send_run_digests"]

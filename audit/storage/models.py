@@ -504,3 +504,32 @@ class StatementSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Accessibility statement after audit {self.run_id}"
+
+
+class PageWeightRecord(models.Model):
+    """The published page's weight when it was last measured (:mod:`audit.runs.weight`):
+    stored so the editor panel never measures a page on its way to the edit view."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="audit_weight"
+    )
+    measured_at = models.DateTimeField()
+    url = models.CharField(max_length=2048)
+    status = models.PositiveSmallIntegerField()
+    html_bytes = models.PositiveIntegerField(default=0)
+    css_bytes = models.PositiveIntegerField(default=0)
+    js_bytes = models.PositiveIntegerField(default=0)
+    image_bytes = models.PositiveIntegerField(default=0)
+    #: The heaviest parts, heaviest first: ``{"kind", "name", "url", "bytes"}`` each
+    #: (``bytes`` is null for an embed, which loads from elsewhere).
+    parts = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("page weight")
+
+    def __str__(self) -> str:
+        return f"Weight of page {self.page_id}: {self.total_bytes} bytes"
+
+    @property
+    def total_bytes(self) -> int:
+        return self.html_bytes + self.css_bytes + self.js_bytes + self.image_bytes

@@ -36,6 +36,7 @@ from audit.admin.page_audits import AuditRequest, audit_pending, request_page_au
 from audit.admin.page_checks import draft_checks, render_draft
 from audit.checks.help import help_for
 from audit.core.enums import DismissalScope, FindingStatus
+from audit.runs.weight import weight_summary
 from audit.storage.dismissals import dismiss, undo
 from audit.storage.models import Dismissal, TrackedFinding
 
@@ -69,6 +70,7 @@ def panel_context(request: HttpRequest, page: Page, **extra: Any) -> dict[str, A
     return {
         "page": page,
         "findings": page_findings(page),
+        "weight": weight_summary(page),
         "can_audit": permissions.can_audit_page(user, page),
         "can_dismiss": permissions.can_dismiss(user),
         "can_undo": permissions.can_dismiss(user),

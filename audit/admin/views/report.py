@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import (
     Case,
     CharField,
@@ -41,6 +42,7 @@ from wagtail.models import Page, Site
 from audit.admin import permissions
 from audit.checks.help import help_for
 from audit.core.enums import FindingStatus, Impact, Level, Outcome, Source
+from audit.core.review import page_reviews
 from audit.storage.models import Finding, TrackedFinding, TrackedFindingQuerySet
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP's CSV injection list).
@@ -119,6 +121,23 @@ def _owners(request: HttpRequest | None = None) -> QuerySet[Any]:
     return get_user_model().objects.filter(pk__in=owner_ids).order_by("username")
 
 
+def _review_owner_choices() -> list[tuple[str, str]]:
+    """The people (``user:<id>``) and teams (``group:<id>``) that own pages for review
+    (docs/content-review.md); none when the site declares no review owners."""
+    reviews = page_reviews()
+    user_ids = {r.user_id for r in reviews if r.user_id}
+    group_ids = {r.group_id for r in reviews if r.group_id}
+    people = [
+        (f"user:{user.pk}", user.get_full_name() or user.get_username())
+        for user in get_user_model().objects.filter(pk__in=user_ids)
+    ]
+    teams = [
+        (f"group:{group.pk}", str(_("Team: %(name)s") % {"name": group.name}))
+        for group in Group.objects.filter(pk__in=group_ids)
+    ]
+    return sorted(people, key=lambda c: c[1].lower()) + sorted(teams, key=lambda c: c[1].lower())
+
+
 class FindingFilterSet(WagtailFilterSet):
     rule = django_filters.ChoiceFilter(label=_("Rule"), choices=_rule_choices)
     wcag = django_filters.ChoiceFilter(
@@ -147,6 +166,9 @@ class FindingFilterSet(WagtailFilterSet):
     owner = django_filters.ModelChoiceFilter(
         label=_("Page owner"), queryset=_owners, field_name="page__owner"
     )
+    review_owner = django_filters.ChoiceFilter(
+        label=_("Review owner"), choices=_review_owner_choices, method="filter_review_owner"
+    )
     #: A document's findings (docs/documents.md): its address, or part of it ("/documents/12/").
     address = django_filters.CharFilter(
         label=_("Page or document address contains"), field_name="url", lookup_expr="icontains"
@@ -169,6 +191,17 @@ class FindingFilterSet(WagtailFilterSet):
 
     def filter_section(self, queryset: QuerySet[TrackedFinding], name: str, value: Page) -> Any:
         return queryset.filter(page__path__startswith=value.path)
+
+    def filter_review_owner(self, queryset: QuerySet[TrackedFinding], name: str, value: str) -> Any:
+        """Findings on the pages the person, or the team, owns for review."""
+        kind, _sep, number = value.partition(":")
+        owner = int(number) if number.isdigit() else 0
+        pages = [
+            review.page_id
+            for review in page_reviews()
+            if (review.user_id if kind == "user" else review.group_id) == owner
+        ]
+        return queryset.filter(page_id__in=pages)
 
 
 _IMPACT_RANK = Case(

@@ -200,7 +200,10 @@ CLEARWAY_FEEDBACK_MAX_BYTES = env_int("CLEARWAY_FEEDBACK_MAX_BYTES", 16_384)
 
 # The accessibility audit (docs/audit.md). Keys not set here take audit/core/conf.py's defaults;
 # the environment sets only what differs between machines.
-CLEARWAY_AUDIT: dict[str, object] = {}
+CLEARWAY_AUDIT: dict[str, object] = {
+    #: Service pages' review dates and owners, for the audit (docs/content-review.md).
+    "PAGE_REVIEWS": "pages.review.page_reviews",
+}
 #: A Selenium Grid (or standalone chromedriver) for the audit's browsers: compose.yaml's
 #: worker uses the Grid hub. Empty: Chromium runs on the worker's own machine.
 if _remote_url := env_str("CLEARWAY_AUDIT_REMOTE_URL", ""):

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import LOGGING
+from .base import CLEARWAY_AUDIT, LOGGING
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -32,4 +32,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="clearway-test-media-"))
 # An existing, empty folder: WhiteNoise warns about a missing one on every request.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clearway-test-static-"))
 # Publishing a page in a test must not start a browser; audit tests run audits themselves.
-CLEARWAY_AUDIT = {"AUDIT_ON_PUBLISH": False}
+# Nor weigh it (tests that need the figure turn it on).
+CLEARWAY_AUDIT = {**CLEARWAY_AUDIT, "AUDIT_ON_PUBLISH": False, "WEIGH_ON_PUBLISH": False}

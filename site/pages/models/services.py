@@ -14,6 +14,7 @@ from wagtail.search import index
 from pages.blocks import LinkBlock, ServiceBodyBlock
 
 from .base import BasePage
+from .review import ReviewMixin
 
 
 class ServiceCategoryPage(BasePage):
@@ -43,7 +44,7 @@ class ContentsEntry:
     children: list[ContentsEntry] = field(default_factory=list)
 
 
-class ServicePage(BasePage):
+class ServicePage(ReviewMixin, BasePage):
     """One thing a resident can do, in plain English."""
 
     body = StreamField(ServiceBodyBlock())
@@ -62,6 +63,7 @@ class ServicePage(BasePage):
         FieldPanel("show_contents"),
         FieldPanel("related_links"),
     ]
+    promote_panels = [*BasePage.promote_panels, *ReviewMixin.review_panels]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["pages.ServiceCategoryPage", "pages.HomePage"]
