@@ -7,9 +7,10 @@ Bootstrap's ``data-bs-target``, a ``#id`` link, and the attributes of common dia
 and whatever dialog appears for a control with ``aria-haspopup="dialog"`` (found by
 ``js/widgets.js``, at most ``max_dialogs``), and, for a hidden dialog no control names, the
 control with a click handler whose words or class name match the dialog's (a script's own
-wiring: "Check your collection day" opening "Your collection day"). Each is opened as a keyboard user would: focus on
-the control and Enter. If Enter does nothing but a click opens it, that is reported (the
-control works only with the mouse) and the click-opened dialog is checked on. Then:
+wiring: "Check your collection day" opening "Your collection day"). Each is opened as a
+keyboard user would: focus on the control and Enter. If Enter does nothing but a click opens
+it, that is reported (the control works only with the mouse) and the click-opened dialog is
+checked on. Then:
 
 * focus must be inside the dialog, at once or within ``wait_ms`` (scripts that wait for an
   animation);
