@@ -34,12 +34,13 @@ from audit.core.enums import (
 from audit.engine.drivers.axe import ClearwayAxe
 from audit.storage.models import AuditRun, StatementSnapshot, TrackedFinding
 from audit.storage.statement import take_snapshot
+from tests.audit.admin.browser.checks_panel import open_checks_panel
 from tests.audit.admin.browser.conftest import sign_in
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import Pages, build_pages
 from tests.browser.axe import format_violation
 from tests.browser.screenshots import save_region
-from tests.factories import SuperuserFactory, build_site, paragraph
+from tests.factories import SuperuserFactory, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -204,47 +205,11 @@ def test_document_findings_and_template_rows(
     save_region(driver, "report-template-pages", ["main header", ".clearway-report"])
 
 
-COUNTS = """
-const number = (selector) => {
-  const el = document.querySelector(selector);
-  return el ? el.textContent.trim() : null;
-};
-const draft = document.querySelector('[data-side-panel="checks"] [data-clearway-draft-problems]');
-return {
-  shown: number('[data-side-panel="checks"] [data-content-checker-count]'),
-  toggle: number('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]'),
-  wagtail: document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length,
-  clearway: draft ? Number(draft.dataset.clearwayDraftProblems) : null,
-};
-"""
-
-
 def test_checks_panel_count_and_audit_this_page_now(
     chromium: tuple[WebDriver, ClearwayAxe], live_server: Any, wagtail_root: Any
 ) -> None:
     driver, axe = chromium
-    pages = build_pages(build_site())
-    page = pages.bins_page
-    page.body = [
-        paragraph('To report a missed bin, <a href="/contact/">click here</a>.'),
-        paragraph('For your bin day, <a href="/bins/">click here</a>.'),
-    ]
-    page.save_revision()
-    sign_in(driver, live_server.url, SuperuserFactory())
-
-    driver.get(f"{live_server.url}/admin/pages/{page.pk}/edit/")
-    WebDriverWait(driver, 10).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, '[data-side-panel-toggle="checks"]')
-    ).click()
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(COUNTS)["clearway"] is not None)
-    counts: dict[str, Any] = {}
-
-    def agreed(d: WebDriver) -> bool:
-        counts.update(d.execute_script(COUNTS))
-        total = counts["wagtail"] + counts["clearway"]
-        return counts["shown"] == str(total) and counts["toggle"] == str(total)
-
-    WebDriverWait(driver, 30).until(agreed, message=f"counts disagree: {counts}")
+    pages, counts = open_checks_panel(driver, live_server.url)
     assert counts["clearway"] >= 2
     assert_axe_clean(axe, "[data-clearway-panel]")
     # The editor as the window shows it: the Checks toggle's count, the panel's, and the

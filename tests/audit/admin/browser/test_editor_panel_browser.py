@@ -17,54 +17,20 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from audit.core.enums import RunTrigger
 from audit.engine.drivers.axe import ClearwayAxe
+from tests.audit.admin.browser.checks_panel import open_checks_panel
 from tests.audit.admin.browser.conftest import sign_in
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages
-from tests.factories import SuperuserFactory, build_site, paragraph
+from tests.factories import SuperuserFactory, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-COUNTS = """
-const number = (selector) => {
-  const el = document.querySelector(selector);
-  return el ? el.textContent.trim() : null;
-};
-const draft = document.querySelector('[data-side-panel="checks"] [data-clearway-draft-problems]');
-return {
-  shown: number('[data-side-panel="checks"] [data-content-checker-count]'),
-  toggle: number('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]'),
-  wagtail: document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length,
-  clearway: draft ? Number(draft.dataset.clearwayDraftProblems) : null,
-};
-"""
 
 
 def test_the_checks_panel_has_one_count(
     chromium: tuple[WebDriver, ClearwayAxe], live_server: Any, wagtail_root: Any
 ) -> None:
     driver, _ = chromium
-    pages = build_pages(build_site())
-    page = pages.bins_page
-    page.body = [
-        paragraph('To report a missed bin, <a href="/contact/">click here</a>.'),
-        paragraph('For bin days, <a href="/bins/">click here</a>.'),
-    ]
-    page.save_revision()
-    sign_in(driver, live_server.url, SuperuserFactory())
-    driver.get(f"{live_server.url}/admin/pages/{page.pk}/edit/")
-    WebDriverWait(driver, 10).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, '[data-side-panel-toggle="checks"]')
-    ).click()
-    # Clearway's draft checks load when the panel opens; Wagtail's run on the preview.
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(COUNTS)["clearway"] is not None)
-    counts: dict[str, Any] = {}
-
-    def agreed(d: WebDriver) -> bool:
-        counts.update(d.execute_script(COUNTS))
-        total = counts["wagtail"] + counts["clearway"]
-        return counts["shown"] == str(total) and counts["toggle"] == str(total)
-
-    WebDriverWait(driver, 30).until(agreed, message=f"counts disagree: {counts}")
+    _, counts = open_checks_panel(driver, live_server.url)
     assert counts["clearway"] >= 2  # the two "click here" links
     panel = driver.find_element(By.CSS_SELECTOR, '[data-side-panel="checks"]').text
     assert "Readability" not in panel  # one reading measure: the audit's reading age
