@@ -33,6 +33,13 @@ def normalise_url(url: str, tracking_parameters: Iterable[str] = ()) -> str:
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query), ""))
 
 
+def without_credentials(url: str) -> str:
+    """``url`` without a user name and password (``http://user:secret@grid:4444`` is
+    ``http://grid:4444``): for messages, logs and the admin, which must never show them."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def host_of(url: str) -> str:
     """``host`` or ``host:port`` as it appears in the URL, lower-cased."""
     parts = urlsplit(url)

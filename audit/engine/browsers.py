@@ -30,6 +30,7 @@ from selenium.webdriver.chrome.options import Options as ChromeOptions
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from audit.core.addresses import without_credentials
 from audit.core.conf import AuditSettings
 
 logger = logging.getLogger(__name__)
@@ -252,13 +253,14 @@ class RemoteWebDriver(BrowserBackend):
             # A refused session is a WebDriverException; a server that is not listening is an
             # urllib3 error (MaxRetryError), which Selenium does not wrap.
             raise BrowserUnavailable(
-                f"No browser from the WebDriver server at {self.config.REMOTE_URL}: "
+                "No browser from the WebDriver server at "
+                f"{without_credentials(self.config.REMOTE_URL)}: "
                 f"{error_summary(error)}"
             ) from error
         if self.supports_cdp and not self._cdp_works(driver):
             logger.info(
                 "%s does not accept CDP commands: axe-core will be injected into every page.",
-                self.config.REMOTE_URL,
+                without_credentials(self.config.REMOTE_URL),
             )
             self.supports_cdp = False
         return driver
@@ -272,7 +274,7 @@ class RemoteWebDriver(BrowserBackend):
         return True
 
     def describe(self) -> str:
-        return f"{self.name} ({self.config.REMOTE_URL})"
+        return f"{self.name} ({without_credentials(self.config.REMOTE_URL)})"
 
 
 def get_backend(config: AuditSettings) -> BrowserBackend:

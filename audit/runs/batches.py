@@ -38,6 +38,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
+from audit.core.addresses import without_credentials
 from audit.core.conf import AuditSettings, audit_settings
 from audit.core.enums import BatchStatus, Outcome, PageStatus, RunStatus
 from audit.engine.browsers import error_summary
@@ -371,13 +372,11 @@ def remote_problem(url: str, timeout: float = 5.0) -> str:
     """Why the WebDriver server (Selenium Grid, or a standalone chromedriver) at ``url``
     cannot give a browser now, from its ``/status``; empty when it can."""
     parts = urllib.parse.urlsplit(url)
-    without_credentials = parts._replace(netloc=parts.netloc.rpartition("@")[2])
     # Named without its password: the reason is shown on the run in the admin.
-    shown = urllib.parse.urlunsplit(without_credentials)
+    shown = without_credentials(url)
+    public = urllib.parse.urlsplit(shown)
     request = urllib.request.Request(
-        urllib.parse.urlunsplit(
-            without_credentials._replace(path=f"{parts.path.rstrip('/')}/status")
-        )
+        urllib.parse.urlunsplit(public._replace(path=f"{parts.path.rstrip('/')}/status"))
     )
     if parts.username:  # A Grid behind basic authentication (http://user:password@grid:4444).
         credentials = f"{parts.username}:{parts.password or ''}".encode()

@@ -110,10 +110,14 @@ def test_a_missing_browser_or_driver(overrides: dict[str, str], message: str) ->
 
 
 def test_a_remote_server_that_is_not_there() -> None:
-    backend = RemoteWebDriver(settings(REMOTE_URL=f"http://127.0.0.1:{free_port()}"))
+    port = free_port()
+    backend = RemoteWebDriver(settings(REMOTE_URL=f"http://audit:s3cret@127.0.0.1:{port}"))
 
-    with pytest.raises(BrowserUnavailable, match="No browser from the WebDriver server"):
+    with pytest.raises(BrowserUnavailable, match="No browser from the WebDriver server") as raised:
         backend.create_driver()
+    # The Grid's password is never shown: the message goes to logs and to the admin.
+    assert "s3cret" not in str(raised.value) and f"127.0.0.1:{port}" in str(raised.value)
+    assert "s3cret" not in backend.describe()
 
 
 class _NoCdp:
