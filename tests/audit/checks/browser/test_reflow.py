@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from selenium.webdriver.remote.webdriver import WebDriver
 
 from .conftest import CheckPage, page
 
@@ -104,3 +105,12 @@ def test_text_hidden_far_off_screen_passes(check_page: CheckPage) -> None:
         "</main>"
     )
     assert check_page(html, RULE) == []
+
+
+def test_the_page_is_wide_again_when_the_check_returns(
+    check_page: CheckPage, rules_browser: WebDriver
+) -> None:
+    # The rules after reflow, and axe on the next page, must measure the normal layout.
+    wide = rules_browser.execute_script("return window.innerWidth")
+    check_page(page(PARAGRAPHS), RULE)
+    assert rules_browser.execute_script("return window.innerWidth") == wide > 320
