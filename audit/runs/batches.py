@@ -20,6 +20,11 @@ What keeps every page audited once and every count exact:
   stored once. A run that stops part way fixes nothing on the pages it did not audit.
 - The run is finished by a compare-and-set on its status, after every batch is done: one worker
   does it, totals its counters from the stored rows, and is told so (to queue the digest).
+
+A database that goes away mid-run (restarted, failed over, a dropped connection) costs the
+pages whose results could not be stored: the worker logs why, gives up its broken connection,
+and tries again every few seconds for up to ``DATABASE_PATIENCE``; once the database answers,
+it gives back the batch it held and carries on, so the run resumes where it stopped.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ import urllib.parse
 import urllib.request
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
@@ -62,6 +67,15 @@ POLL_SECONDS = 2.0
 RETRY_SECONDS = 60.0
 
 _OPEN = (RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.INTERRUPTED)
+
+#: Seconds a worker keeps trying to reach a database that went away before it gives up (the
+#: run is then resumed like any interrupted run).
+DATABASE_PATIENCE = 600.0
+#: The first pause before trying the database again; it doubles up to 30 s.
+DATABASE_RETRY_SECONDS = 1.0
+
+#: What Django raises when the database cannot be reached or the connection was dropped.
+_DATABASE_GONE = (OperationalError, InterfaceError)
 
 
 def uses_batches(run_id: int, config: AuditSettings | None = None) -> bool:
@@ -140,7 +154,48 @@ def work_batches(run_id: int, *, wait: bool = True) -> AuditRun | None:
     While other workers hold the last batches, this one waits (``wait``) and takes over any
     whose lease lapses, so a run finishes even when a worker dies; without ``wait`` it returns
     at once. Returns the run when this call finished it (exactly one call does), else None.
+
+    When the database goes away meanwhile, this waits for it (up to ``DATABASE_PATIENCE``
+    seconds, then the error is raised), gives back the batch it held and goes on.
     """
+    pause = DATABASE_RETRY_SECONDS
+    gone_since: float | None = None
+    while True:
+        try:
+            if gone_since is not None:
+                _give_back_held(run_id)
+                logger.warning("Audit run %s: the database answers again; carrying on.", run_id)
+                gone_since, pause = None, DATABASE_RETRY_SECONDS
+            return _work_batches(run_id, wait=wait)
+        except _DATABASE_GONE as error:
+            if connection.in_atomic_block:
+                raise  # The caller's transaction is lost with the connection: it decides.
+            now = time.monotonic()
+            gone_since = now if gone_since is None else gone_since
+            if now - gone_since > DATABASE_PATIENCE:
+                raise
+            logger.error(
+                "Audit run %s: the database could not be reached (%s); trying again in %.0f s.",
+                run_id,
+                error_summary(error),
+                pause,
+            )
+            # Outside a request nothing replaces a broken connection: drop it, so the next
+            # query opens a new one.
+            connection.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 30.0)
+
+
+def _give_back_held(run_id: int) -> None:
+    """Release the batches this process held when the database went away: some of their
+    results were lost, and any worker (this one too) may claim them again at once."""
+    RunBatch.objects.filter(
+        run_id=run_id, claimed_by=current_owner(), status=BatchStatus.CLAIMED
+    ).update(status=BatchStatus.PENDING, lease_expires_at=None)
+
+
+def _work_batches(run_id: int, *, wait: bool) -> AuditRun | None:
     run = AuditRun.objects.get(pk=run_id)
     worker = BatchWorker(run)
     while True:

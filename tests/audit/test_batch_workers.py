@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
 from django.test import override_settings
 
 from audit.core.enums import BatchStatus, Outcome, RunStatus, RunTrigger
@@ -179,3 +180,39 @@ def test_a_killed_worker_s_batch_is_finished_by_the_others(
     killed_batch.refresh_from_db()
     assert killed_batch.attempts == 2, "claimed again once, after its lease expired"
     assert not killed_batch.claimed_by.endswith(f":{victim.pid}")
+
+
+def drop_other_connections() -> int:
+    """Have PostgreSQL close every other connection to the test database, as a restart or a
+    failover does to a worker's; returns how many it closed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        (closed,) = cursor.fetchone()
+    return int(closed)
+
+
+def test_workers_carry_on_when_the_database_drops_their_connections(
+    local_site: LocalSite, tmp_path: Path, workers: list[Workers]
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: the workers are processes of their own")
+    urls = shared_run(local_site, 12, lease=120, delay=0.3)
+    group = Workers(tmp_path, 2)
+    workers.append(group)
+
+    deadline = time.monotonic() + 180
+    while PageResult.objects.count() < 2:
+        assert time.monotonic() < deadline, group.output()
+        time.sleep(0.05)
+    assert drop_other_connections() >= 2, "both workers were connected"
+
+    # Each worker says what happened, waits for a new connection, gives back the batch it
+    # held (some of its results were lost), and the run finishes with every page once.
+    group.wait(timeout=240)
+    run = assert_audited_once(urls, group.output())
+    assert "the database could not be reached" in group.output()
+    assert "the database answers again" in group.output()
+    assert run.error == ""
