@@ -127,7 +127,10 @@ def _safe_block_labels(page: Page, tracked: list[TrackedFinding]) -> dict[tuple[
         return {}
 
 
-def _view(item: TrackedFinding, labels: dict[tuple[str, str], str]) -> FindingView:
+def finding_view(
+    item: TrackedFinding, labels: dict[tuple[str, str], str] | None = None
+) -> FindingView:
+    """``item`` with its rule's help (and, given the page's ``labels``, its block's label)."""
     latest = item.latest
     return FindingView(
         tracked=item,
@@ -137,7 +140,7 @@ def _view(item: TrackedFinding, labels: dict[tuple[str, str], str]) -> FindingVi
             message=latest.message if latest else "",
             help_url=latest.help_url if latest else "",
         ),
-        block_label=labels.get((latest.region, latest.block_id), "") if latest else "",
+        block_label=(labels or {}).get((latest.region, latest.block_id), "") if latest else "",
     )
 
 
@@ -152,7 +155,7 @@ def page_findings(page: Page) -> PageFindings:
     labels = _safe_block_labels(page, tracked)
     result = PageFindings(page=page, auditing=audit_pending(page.pk))
     for item in tracked:
-        view = _view(item, labels)
+        view = finding_view(item, labels)
         if item.status == FindingStatus.DISMISSED:
             view.dismissal = active_dismissal_for(item)
             result.dismissed.append(view)
@@ -192,5 +195,5 @@ def linked_documents(urls: list[str]) -> list[LinkedDocument]:
         elif item.outcome == Outcome.ADVICE:
             document.advice += 1
         else:
-            document.problems.append(_view(item, {}))
+            document.problems.append(finding_view(item))
     return list(documents.values())

@@ -8,6 +8,8 @@
   not Wagtail pages belong to no editor: only people with the view permission see them.
 - A site-wide dismissal hides an element on pages the person may not be able to edit, so it
   also needs the view permission (the audit team), not only the dismiss one.
+- A Wagtail document's findings are shown on its edit view to the people who may change that
+  document (Wagtail's document permission policy, by collection): they are who can replace it.
 
 The three permissions are the actions of one Wagtail permission policy (:data:`policy`), which
 the admin's viewsets and views check (``permission_required``) and the helpers below use. They
@@ -20,9 +22,11 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 from audit.core.enums import DismissalScope
 from audit.storage.models import AuditRun, Dismissal, TrackedFinding, TrackedFindingQuerySet
@@ -78,6 +82,14 @@ def can_edit_page(user: User, page: Page | None) -> bool:
     if page is None or not _active(user):
         return False
     return bool(page.permissions_for_user(user).can_edit())
+
+
+def can_change_document(user: User, document: Any) -> bool:
+    """Whether ``user`` may change the Wagtail ``document`` (replace its file, say)."""
+    if document is None or not _active(user):
+        return False
+    documents = policy_registry.get_by_type(get_document_model())
+    return bool(documents.user_has_permission_for_instance(user, "change", document))
 
 
 def editable_pages(user: User) -> QuerySet[Page]:
@@ -147,6 +159,7 @@ __all__ = [
     "VIEW",
     "AuditPermissionPolicy",
     "can_audit_page",
+    "can_change_document",
     "can_dismiss",
     "can_dismiss_finding",
     "can_edit_page",

@@ -22,7 +22,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -396,7 +396,7 @@ class AuditRunner:
         sink: Sink,
         *,
         configuration: Mapping[str, object] | None = None,
-        skip_documents: Collection[str] = (),
+        skip_documents: Container[str] = (),
     ) -> RunSummary:
         """Audit every target; the summary lists the pages in the order of ``targets``.
 
@@ -406,7 +406,9 @@ class AuditRunner:
 
         Then the PDFs the pages link to (docs/documents.md) are checked, each once, but those
         that were targets themselves or are in ``skip_documents`` (recorded by an earlier
-        attempt at the run), and reach the sink like pages.
+        attempt at the run, or by another batch of it), and reach the sink like pages.
+        ``skip_documents`` is asked about each document just before it is checked, so a
+        container that reads the database sees what other workers recorded meanwhile.
 
         Pages are fetched (and fingerprinted) by threads of their own ahead of the browsers;
         browsers start when the first page needs one, up to ``WORKERS``. A missing browser
@@ -458,8 +460,8 @@ class AuditRunner:
         )
         pages, sink_errors = _Pipeline(self, preparer, workers, group).run(targets)
         if self.config.runs_document_checks:
-            skip = {target.url for target in targets} | set(skip_documents)
-            pages.extend(self._audit_documents(pages, skip, group, sink_errors))
+            targeted = {target.url for target in targets}
+            pages.extend(self._audit_documents(pages, targeted, skip_documents, group, sink_errors))
         summary = RunSummary(
             started_at=started_at,
             finished_at=timezone.now(),
@@ -476,12 +478,20 @@ class AuditRunner:
         return summary
 
     def _audit_documents(
-        self, pages: Sequence[PageAudit], skip: set[str], sink: Sink, sink_errors: list[Exception]
+        self,
+        pages: Sequence[PageAudit],
+        targeted: set[str],
+        skip: Container[str],
+        sink: Sink,
+        sink_errors: list[Exception],
     ) -> list[PageAudit]:
-        """Check every PDF the pages link to, once, in the order they were met."""
-        urls = [url for page in pages for url in page.documents if url not in skip]
+        """Check every PDF the pages link to, once, in the order they were met, but those
+        ``targeted`` (audited as targets) or in ``skip`` when their turn comes."""
+        urls = [url for page in pages for url in page.documents if url not in targeted]
         results = []
         for url in dict.fromkeys(urls):
+            if url in skip:
+                continue
             try:
                 # On the hosts its page's links were allowed to: the run's and its own.
                 result = audit_document(url, self.config, (*self.allowed_hosts, host_of(url)))

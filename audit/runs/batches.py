@@ -14,6 +14,11 @@ What keeps every page audited once and every count exact:
 - A page is stored with its findings, its findings' lifecycle and the run's counters in one
   transaction, under the run's unique ``(run, url)``; a page stored already is skipped. A worker
   whose lease lapsed while it still audited (it was slow, not dead) loses only its duplicate.
+- A PDF linked from pages of several batches is checked by the first batch to reach it: each
+  batch's runner skips the documents the run has recorded, looked up as each one's turn comes
+  (:class:`~audit.storage.sink.RecordedUrls`). Two batches that reach it at the same moment
+  may both check it; the unique ``(run, url)`` keeps one result, and the other's transaction
+  (its counters included) is rolled back (:meth:`BatchSink.page`).
 - The lifecycle of tracked findings (new, fixed, regressed) is applied page by page, as in a
   run in one process: a page's pass touches only that page's findings, so pages from several
   processes cannot fix each other's findings, and a page's pass runs once because the page is
@@ -54,7 +59,7 @@ from audit.runs.planning import Plan, plan_run
 from audit.runs.service import current_owner, plan_content_checks, run_hosts, run_settings
 from audit.storage.models import AuditRun, Finding, PageResult, RunBatch
 from audit.storage.signals import announce_finished
-from audit.storage.sink import DatabaseSink, StoredResults
+from audit.storage.sink import DatabaseSink, RecordedUrls, StoredResults
 
 logger = logging.getLogger(__name__)
 
@@ -337,7 +342,8 @@ class BatchWorker:
                     Plan(wagtail_titles=self.wagtail_titles), self.config
                 ),
             )
-            runner.run(targets, sink)
+            # Documents recorded by other batches of the run are not fetched and checked again.
+            runner.run(targets, sink, skip_documents=RecordedUrls(self.run.pk))
         except Exception as error:  # A missing browser or engine script, a lost result...
             logger.exception("Batch %s of audit run %s stopped.", batch.number, self.run.pk)
             return sink.problem or error_summary(error)
@@ -414,7 +420,9 @@ class BatchSink(DatabaseSink):
             super().page(result)
         except IntegrityError:
             # Stored meanwhile by a worker that took the batch over when this one's lease
-            # lapsed: the first result stays, as for a resumed run.
+            # lapsed, or (a linked document) by another batch checking it at the same moment:
+            # the first result stays, as for a resumed run; this one's counters were rolled
+            # back with it.
             if not PageResult.objects.filter(run=self.run, url=result.url).exists():
                 raise
         self.worker.renew(self.batch)

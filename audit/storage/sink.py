@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -17,12 +17,30 @@ from audit.storage.models import AuditRun, Dismissal, Finding, PageResult, Track
 from audit.storage.signals import announce_finished
 
 
+class RecordedUrls:
+    """The URLs a stored run has recorded, asked of the database at each look-up (``url in
+    recorded``), so that what another worker stored a moment ago counts: the runner's
+    ``skip_documents`` for a run shared by batches."""
+
+    def __init__(self, run_id: int) -> None:
+        self.run_id = run_id
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and (
+            PageResult.objects.filter(run_id=self.run_id, url=url).exists()
+        )
+
+
 class DatabaseSink(Sink):
     """Writes into an existing :class:`AuditRun`. Safe to resume: a URL already stored for
-    the run is left as it is, so every page is recorded exactly once."""
+    the run is left as it is, so every page is recorded exactly once (the run's unique
+    ``(run, url)`` stops a second one stored at the same moment by another process: its
+    transaction, counters included, is rolled back with an IntegrityError)."""
 
     def __init__(self, run: AuditRun) -> None:
         self.run = run
+        #: What the run has recorded already (read before each page is stored).
+        self.recorded: Container[str] = RecordedUrls(run.pk)
 
     def begin(self, info: RunInfo) -> None:
         AuditRun.objects.filter(pk=self.run.pk).update(
@@ -35,7 +53,7 @@ class DatabaseSink(Sink):
         )
 
     def page(self, result: PageAudit) -> None:
-        if PageResult.objects.filter(run=self.run, url=result.url).exists():
+        if result.url in self.recorded:
             # Stored by an interrupted attempt at this run: keep the first result.
             return
         with transaction.atomic():

@@ -12,6 +12,8 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from audit.admin import permissions
+from audit.admin.document_findings import document_findings
+from audit.core.enums import DismissalScope
 
 register = template.Library()
 
@@ -35,3 +37,30 @@ def audit_findings_panel(context: dict[str, Any], page: Page) -> SafeString | st
         static("audit/panel.js"),
     )
     return assets + html
+
+
+@register.simple_tag(takes_context=True)
+def audit_document_findings(context: dict[str, Any], document: Any) -> SafeString | str:
+    """The Wagtail document's findings for its edit view; nothing for people who may not
+    change the document."""
+    request = context.get("request")
+    if request is None or not permissions.can_change_document(request.user, document):
+        return ""
+    user = request.user
+    findings = document_findings(document)
+    dismissable = {
+        row.tracked.pk
+        for row in [*findings.problems, *findings.advice]
+        if permissions.can_dismiss_finding(user, row.tracked, DismissalScope.PAGE)
+    }
+    return render_to_string(
+        "audit/documents/findings.html",
+        {
+            "document": document,
+            "findings": findings,
+            "can_view_report": permissions.can_view_report(user),
+            "dismissable": dismissable,
+            "next_url": request.get_full_path(),
+        },
+        request=request,
+    )

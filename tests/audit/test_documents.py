@@ -15,6 +15,7 @@ from audit.engine.preparation import Preparer
 from audit.results import AuditTarget
 from audit.results.fingerprints import fingerprint
 from audit.runs import service
+from audit.runs.batches import start_batches, work_batches
 from audit.storage.models import Finding, PageResult, TrackedFinding
 
 from .checks.documents import pdfs
@@ -150,3 +151,41 @@ def test_a_run_checks_each_linked_pdf_once_and_stores_its_findings(
     tracked = TrackedFinding.objects.get(url=old, rule=r.TAGGED)
     assert tracked.status == FindingStatus.OPEN and tracked.page_id is None
     assert run.pages_done == run.pages_total == 5
+
+
+LINKING = """<!doctype html><html lang="en"><head><title>Housing {n}</title></head>
+<body><main><h1>Housing {n}</h1>
+<p><a href="/documents/2/old.pdf">Old strategy (PDF, 1 KB)</a></p>
+</main></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_pdf_linked_from_pages_in_two_batches_is_checked_once_per_run(
+    local_site: LocalSite, settings: Any
+) -> None:
+    settings.CLEARWAY_AUDIT = {
+        **settings.CLEARWAY_AUDIT,
+        "PAGE_TIMEOUT": 20,
+        "WORKERS": 1,
+        "BATCH_SIZE": 1,
+    }
+    old = local_site.route("/documents/2/old.pdf", pdfs.plain(title="Old"), content_type=PDF)
+    urls = [local_site.route(f"/housing-{n}", LINKING.format(n=n)) for n in (1, 2)]
+    run = service.create_run(RunTrigger.MANUAL, urls=urls)
+
+    start_batches(run.pk)
+    finished = work_batches(run.pk)
+
+    assert finished is not None and finished.batches.count() == 2
+    # The first batch checked it; the second found it recorded for the run.
+    assert local_site.requested("/documents/2/old.pdf") == 1
+    assert PageResult.objects.filter(run=run, url=old).count() == 1
+    assert [result.documents for result in PageResult.objects.filter(run=run, url__in=urls)] == [
+        [old],
+        [old],
+    ]
+    assert finished.pages_done == finished.pages_total == 3
+    on_old = Finding.objects.filter(run=run, url=old)
+    assert on_old.filter(rule=r.TAGGED).count() == 1
+    assert finished.violations == Finding.objects.filter(run=run, outcome="violation").count()

@@ -6,12 +6,14 @@ module is done, so other tests never see it. Each test runs in a savepoint insid
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from io import StringIO
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
@@ -23,12 +25,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import GroupPagePermission, Page, Revision, Site
 
 from alerts.models import AlertBanner
+from audit.admin.reviews import due_for_review
 from contacts.models import ContactPoint, OpeningHours
 from pages.blocks import ServiceBodyBlock, heading_order_errors
 from pages.demo import SeedReport, build_demo
+from pages.demo.content import REVIEWS, TEAMS
 from pages.models import (
     AccessibilityStatementPage,
     BasePage,
@@ -42,6 +46,7 @@ from pages.models import (
     SiteLinkSettings,
     StepByStepPage,
 )
+from tests.factories import SuperuserFactory, UserFactory
 
 REQUIRED_CATEGORIES = {
     "bins-and-recycling",
@@ -112,6 +117,17 @@ def snapshot() -> dict[str, Any]:
         "search_promotions": list(
             SearchPromotion.objects.order_by("pk").values_list(
                 "pk", "query__query_string", "page_id", "sort_order"
+            )
+        ),
+        "teams": list(Group.objects.order_by("pk").values_list("pk", "name")),
+        "team_permissions": list(
+            GroupPagePermission.objects.order_by("pk").values_list(
+                "pk", "group_id", "page_id", "permission_id"
+            )
+        ),
+        "reviews": list(
+            ServicePage.objects.order_by("pk").values_list(
+                "pk", "next_review_date", "review_owner_user_id", "review_owner_group_id"
             )
         ),
     }
@@ -209,6 +225,85 @@ def test_files_and_snippets_are_made_once(seeded: SeedReport) -> None:
     with pdf.file.open("rb") as stored:
         content = stored.read()
     assert content.startswith(b"%PDF-") and content.rstrip().endswith(b"%%EOF")
+
+
+# Review dates and owners -------------------------------------------------------------------
+
+
+def reviewed_pages() -> dict[str, ServicePage]:
+    return {
+        page.url_path.removeprefix("/home"): page
+        for page in ServicePage.objects.filter(next_review_date__isnull=False).select_related(
+            "review_owner_group"
+        )
+    }
+
+
+@pytest.mark.django_db
+def test_service_pages_have_review_dates_from_the_seed_day_and_team_owners(
+    seeded: SeedReport,
+) -> None:
+    today = timezone.localdate()
+    reviewed = reviewed_pages()
+    assert set(reviewed) == {spec.path for spec in REVIEWS}
+    days = sorted((page.next_review_date - today).days for page in reviewed.values())
+    assert days[0] < 0, "one overdue"
+    assert any(0 <= n <= 7 for n in days), "one due within 7 days"
+    assert days[-1] > 30, "others later"
+    teams = {team.name: team for team in TEAMS}
+    for path, page in reviewed.items():
+        team = page.review_owner_group
+        assert team is not None and team.name in teams, path
+        assert path.startswith(teams[team.name].section), "the team owns pages of its section"
+        # A member of the team, and of nothing else, may edit and publish the page.
+        member = UserFactory()
+        member.groups.add(team)
+        assert page.permissions_for_user(member).can_publish(), path
+        assert page.review_owner_user_id is None
+        page.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_admin_homes_review_panel_lists_the_pages_due(seeded: SeedReport) -> None:
+    due, total = due_for_review(SuperuserFactory())
+
+    today = timezone.localdate()
+    soon = [spec.path for spec in REVIEWS if spec.days <= 30]
+    assert total == len(soon) == len(due) >= 2
+    assert due[0].overdue and due[0].days_overdue == 14
+    assert 0 <= due[1].days <= 7
+    assert [review.review_date for review in due] == sorted(r.review_date for r in due)
+    assert due[0].owner == "Waste and recycling team"
+    assert all(review.today == today for review in due)
+
+
+@pytest.mark.django_db
+def test_a_rerun_keeps_review_dates_and_gives_pages_without_one_theirs(
+    seeded: SeedReport,
+) -> None:
+    reviewed = reviewed_pages()
+    changed, cleared = reviewed[REVIEWS[0].path], reviewed[REVIEWS[1].path]
+    later = changed.next_review_date + datetime.timedelta(days=365)
+    # An editor reviewed one page and set its next date; another page lost its review, as a
+    # demo seeded before there were reviews never had one.
+    for page, date, group in ((changed, later, changed.review_owner_group), (cleared, None, None)):
+        page.next_review_date = date
+        page.review_owner_group = group
+        page.save_revision().publish()
+
+    report = build_demo()
+
+    assert report.counts["pages", "updated"] == 1, report.lines()
+    changed.refresh_from_db()
+    cleared.refresh_from_db()
+    assert changed.next_review_date == later
+    assert cleared.next_review_date == timezone.localdate() + datetime.timedelta(
+        days=REVIEWS[1].days
+    )
+    assert cleared.review_owner_group is not None
+    assert cleared.review_owner_group.name == REVIEWS[1].team
+    assert not cleared.has_unpublished_changes
+    assert cleared.get_latest_revision_as_object().next_review_date == cleared.next_review_date
 
 
 # Content -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -30,7 +31,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from alerts.models import AlertBanner
 from audit.checks.documents import check_pdf
@@ -40,14 +41,17 @@ from audit.models import Dismissal
 from audit.results.fingerprints import target_key
 from contacts.models import ContactPoint, OpeningHours
 from pages.models import BasePage, HomePage, SiteLinkSettings
+from pages.models.review import ReviewMixin
 
 from .content import (
     BANNERS,
     CONTACT_POINTS,
+    REVIEWS,
     SEARCH_PROMOTIONS,
     SITE_LINKS,
     SITE_NAME,
     SITE_TREE,
+    TEAMS,
 )
 from .content.examples import EXAMPLES
 from .media import DOCUMENTS, IMAGES, OUTSIDE_SCOPE_DOCUMENTS
@@ -60,6 +64,8 @@ from .specs import (
     ImageRef,
     PageRef,
     PageSpec,
+    ReviewSpec,
+    TeamSpec,
 )
 
 #: Where `make run` serves the site, so that full URLs (the audit, sitemap.xml, emails) reach
@@ -133,8 +139,10 @@ def build_demo(*, with_examples: bool = False) -> SeedReport:
             if path != "/":
                 pages[path] = ensure_page_exists(pages[parent_path], spec, report)
         resolver = Resolver(pages, contacts, images, documents)
+        teams = {spec.name: ensure_team(spec, resolver, report) for spec in TEAMS}
+        reviews = planned_reviews(REVIEWS, resolver, teams, timezone.localdate())
         for path, _, spec in walk(tree):
-            publish_content(pages[path], spec, resolver, report)
+            publish_content(pages[path], spec, resolver, report, reviews.get(path))
             report.pages_by_type[type(pages[path]).__name__] += 1
         for banner in BANNERS:
             ensure_banner(banner, report)
@@ -315,6 +323,59 @@ def ensure_banner(spec: BannerSpec, report: SeedReport) -> AlertBanner:
     return banner
 
 
+# Teams and reviews -------------------------------------------------------------------------
+
+#: What a team may do in its section, as Wagtail's "Editors" group may everywhere.
+TEAM_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def ensure_team(spec: TeamSpec, resolver: Resolver, report: SeedReport) -> Group:
+    """The group named in the spec: it reaches the admin and edits and publishes its section.
+    Its members, and any other permission given to it, are left alone."""
+    group, created = Group.objects.get_or_create(name=spec.name)
+    changed = False
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    if not group.permissions.filter(pk=access.pk).exists():
+        group.permissions.add(access)
+        changed = True
+    section = resolver.page(spec.section)
+    for codename in TEAM_PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
+        _, made = GroupPagePermission.objects.get_or_create(
+            group=group, page=section, permission=permission
+        )
+        changed = changed or made
+    report.count("teams", "created" if created else "updated" if changed else "unchanged")
+    return group
+
+
+def planned_reviews(
+    specs: tuple[ReviewSpec, ...],
+    resolver: Resolver,
+    teams: dict[str, Group],
+    today: datetime.date,
+) -> dict[str, dict[str, Any]]:
+    """The review fields to give each page, by its address: a date counted from ``today`` and
+    its team. Only pages with no review date and no owner get them, so a rerun keeps the dates
+    a first run gave (and editors' changes), and a demo seeded before there were reviews gets
+    them."""
+    planned: dict[str, dict[str, Any]] = {}
+    for spec in specs:
+        page = resolver.page(spec.path)
+        if not isinstance(page, ReviewMixin):
+            raise DemoError(f"'{spec.path}' is a {type(page).__name__}: it has no review date.")
+        if page.next_review_date or page.review_owner_user_id or page.review_owner_group_id:
+            continue
+        team = Resolver._find("team", teams, spec.team)
+        planned[spec.path] = {
+            "next_review_date": today + datetime.timedelta(days=spec.days),
+            "review_owner_group_id": team.pk,
+        }
+    return planned
+
+
 # Site and home page ------------------------------------------------------------------------
 
 
@@ -406,14 +467,24 @@ def ensure_page_exists(parent: Page, spec: PageSpec, report: SeedReport) -> Base
     return page
 
 
-def publish_content(page: BasePage, spec: PageSpec, resolver: Resolver, report: SeedReport) -> None:
-    """Set the page's content, validated like an editor's; publish it if anything changed."""
-    names = ["title", "summary", *spec.fields]
+def publish_content(
+    page: BasePage,
+    spec: PageSpec,
+    resolver: Resolver,
+    report: SeedReport,
+    review: dict[str, Any] | None = None,
+) -> None:
+    """Set the page's content (and ``review``'s fields, when given: see
+    :func:`planned_reviews`), validated like an editor's; publish it if anything changed."""
+    review = review or {}
+    names = ["title", "summary", *spec.fields, *review]
     before = content_signature(page, names)
     page.title = spec.title
     page.summary = spec.summary
     for name, value in spec.fields.items():
         setattr(page, name, clean_field_value(page, name, resolver.resolve(value)))
+    for name, value in review.items():
+        setattr(page, name, value)
     is_new = not page.live and page.last_published_at is None
     if page.live and not page.has_unpublished_changes and content_signature(page, names) == before:
         report.count("pages", "unchanged")

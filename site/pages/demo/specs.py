@@ -101,3 +101,22 @@ class BannerSpec:
     days_live: int = 30
     link_url: str = ""
     link_text: str = ""
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """A Wagtail group of editors: it may edit and publish the pages of one section
+    (``section``, the section page's address) and owns reviews of pages in it."""
+
+    name: str
+    section: str
+
+
+@dataclass(frozen=True)
+class ReviewSpec:
+    """A service page's next review (docs/content-review.md), owned by the team named
+    ``team``: ``days`` after the day it is seeded (negative: overdue by that many days)."""
+
+    path: str
+    days: int
+    team: str

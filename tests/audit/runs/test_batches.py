@@ -6,7 +6,7 @@ worker processes and a worker killed mid-run are in test_batch_workers.py."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -52,7 +52,9 @@ class FakeRunner:
     def __init__(self, config: Any, **kwargs: Any) -> None:
         self.config = config
 
-    def run(self, targets: list[AuditTarget], sink: Sink) -> RunSummary:
+    def run(
+        self, targets: list[AuditTarget], sink: Sink, *, skip_documents: Container[str] = ()
+    ) -> RunSummary:
         now = timezone.now()
         sink.begin(RunInfo(started_at=now, axe_version="4.10.2", total=len(targets)))
         pages = []
@@ -60,6 +62,16 @@ class FakeRunner:
             FakeRunner.audited.append(target.url)
             pages.append(FakeRunner.results[target.url])
             sink.page(FakeRunner.results[target.url])
+        # Then, as the real runner does, the documents the pages link to: each once, unless a
+        # target or in skip_documents when its turn comes.
+        targeted = {target.url for target in targets}
+        linked = [url for page in list(pages) for url in page.documents if url not in targeted]
+        for url in dict.fromkeys(linked):
+            if url in skip_documents:
+                continue
+            FakeRunner.audited.append(url)
+            pages.append(FakeRunner.results[url])
+            sink.page(FakeRunner.results[url])
         summary = RunSummary(started_at=now, finished_at=now, axe_version="4.10.2", pages=pages)
         sink.end(summary)
         return summary
@@ -232,6 +244,68 @@ def test_a_partly_audited_run_fixes_findings_only_on_the_pages_it_audited(
     assert (finished.findings_fixed, finished.findings_new) == (4, 0)
 
 
+def linking(url: str, document: str) -> PageAudit:
+    """The result of a page at ``url`` that links to the PDF at ``document``."""
+    result = page(url, finding(url=url))
+    result.documents = [document]
+    return result
+
+
+def test_a_document_linked_from_pages_in_two_batches_is_checked_once_per_run(
+    fake_runner: type[FakeRunner],
+) -> None:
+    addresses = urls(3)
+    document = f"{SITE}/documents/1/bands.pdf"
+    fake_runner.results = {url: linking(url, document) for url in addresses}
+    fake_runner.results[document] = page(document, finding("clearway-pdf-tagged", url=document))
+    with audit_settings(BATCH_SIZE=1):
+        run = planned_run(*addresses)
+        start_batches(run.pk)
+        finished = work_batches(run.pk)
+
+    assert finished is not None
+    assert RunBatch.objects.filter(run=run).count() == 3
+    # Checked by the first batch only: the next two found it recorded for the run.
+    assert fake_runner.audited == [addresses[0], document, addresses[1], addresses[2]]
+    assert PageResult.objects.filter(run=run, url=document).count() == 1
+    assert (finished.pages_total, finished.pages_done) == (4, 4)
+    assert finished.violations == 4 == Finding.objects.filter(run=run).count()
+    # Every page still lists it, for its editors' panel.
+    assert all(
+        result.documents == [document]
+        for result in PageResult.objects.filter(run=run, url__in=addresses)
+    )
+
+
+def test_a_document_two_batches_store_at_the_same_moment_is_recorded_once(
+    fake_runner: type[FakeRunner],
+) -> None:
+    """Two batches looked, found the document unrecorded, and both checked it: the second to
+    store it meets the run's unique (run, url), and its counters are rolled back with it."""
+    document = f"{SITE}/documents/1/bands.pdf"
+    result = page(document, finding("clearway-pdf-tagged", url=document))
+    with audit_settings(BATCH_SIZE=1):
+        run = planned_run(*urls(2))
+        start_batches(run.pk)
+        worker = batches.BatchWorker(run)
+    sinks = []
+    for worker_name in ("host:1", "host:2"):
+        batch = claim_batch(run.pk, worker_name, lease=60)
+        assert batch is not None
+        sink = batches.BatchSink(run, batch, worker)
+        sink.recorded = set()  # Each looked before the other stored it.
+        sinks.append(sink)
+
+    for sink in sinks:
+        sink.page(result)  # The second raises nothing.
+
+    run.refresh_from_db()
+    assert PageResult.objects.filter(run=run, url=document).count() == 1
+    assert Finding.objects.filter(run=run).count() == 1
+    assert TrackedFinding.objects.filter(url=document).count() == 1
+    assert (run.pages_done, run.violations, run.findings_new) == (1, 1, 1)
+
+
 def test_a_webdriver_server_that_is_down_gives_the_batch_back_to_be_tried_later(
     fake_runner: type[FakeRunner], local_site: LocalSite
 ) -> None:
@@ -299,12 +373,14 @@ def test_pages_that_fail_while_the_webdriver_server_goes_down_are_not_recorded(
     }
     real_run = FakeRunner.run
 
-    def run_then_go_down(self: FakeRunner, targets: list[AuditTarget], sink: Sink) -> RunSummary:
+    def run_then_go_down(
+        self: FakeRunner, targets: list[AuditTarget], sink: Sink, **kwargs: Any
+    ) -> RunSummary:
         # The first page is stored while the server is up; then it stops taking sessions.
         sink.begin(RunInfo(started_at=timezone.now(), axe_version="4.10.2", total=2))
         sink.page(FakeRunner.results[targets[0].url])
         local_site.route("/status", status.format(ready="false", message="No free slots"))
-        return real_run(self, targets[1:], sink)
+        return real_run(self, targets[1:], sink, **kwargs)
 
     monkeypatch.setattr(FakeRunner, "run", run_then_go_down)
     with audit_settings(REMOTE_URL=local_site.url("").rstrip("/")):

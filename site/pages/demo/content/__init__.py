@@ -13,6 +13,7 @@ from .council import ACCESSIBILITY_STATEMENT, CONTACT_US, NEWS, PRIVACY, SEARCH
 from .homes import HOUSING, PLANNING
 from .learning import LIBRARIES, SCHOOLS
 from .money import COUNCIL_TAX, PARKING
+from .reviews import REVIEWS, TEAMS
 from .streets import BINS, ROADS
 
 SITE_NAME = "Anytown Borough Council"
@@ -68,8 +69,10 @@ SITE_TREE = PageSpec(
 __all__ = [
     "BANNERS",
     "CONTACT_POINTS",
+    "REVIEWS",
     "SEARCH_PROMOTIONS",
     "SITE_LINKS",
     "SITE_NAME",
     "SITE_TREE",
+    "TEAMS",
 ]
