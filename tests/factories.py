@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, Page, PageViewRestriction, Site
 from wagtail.rich_text import RichText
 
 from alerts.models import AlertBanner, AlertLevel
@@ -253,6 +253,11 @@ class ImageFactory(DjangoModelFactory):
     file = factory.django.ImageField(width=40, height=30, color="green")
 
 
+def root_collection() -> Collection:
+    """Wagtail's root collection, made again if a transactional test flushed it."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 class DocumentFactory(DjangoModelFactory):
     """``size`` bytes of content in a file called ``filename``."""
 
@@ -261,6 +266,8 @@ class DocumentFactory(DjangoModelFactory):
         exclude = ("size", "filename")
 
     title = factory.Sequence(lambda n: f"Leaflet {n}")
+    # In a transactional test the migrations' root collection has been flushed away.
+    collection = factory.LazyFunction(root_collection)
     size = 2048
     filename = "leaflet.pdf"
     file = factory.LazyAttribute(lambda doc: ContentFile(b"x" * doc.size, name=doc.filename))

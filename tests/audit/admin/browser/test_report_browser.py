@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -178,7 +179,8 @@ def test_report_and_panel_are_accessible_and_keyboard_operable(
     screenshot(driver, "editor-auditing")
     later = AuditRunFactory()
     tracked_finding(page=pages.tax_page, run=later, rule="link-name", selector="a.icon")
-    WebDriverWait(driver, 20).until(
+    # The panel is replaced when it refreshes itself: an element read just then is stale.
+    WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "Links have text" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
     )
     panel = driver.find_element(By.CSS_SELECTOR, "[data-clearway-panel]")
