@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,15 +117,14 @@ def measure(step: Step, urls: list[str], host: str, rounds: int) -> Measured:
         if not step.run_engines:
             session.engines = [_RegisteredOnly(engine) for engine in session.engines]
         session.start()
-        analyse: Callable[[Any], Any] = session.analyse
         for _ in range(max(0, rounds - 1)):  # warming rounds, not measured
             for page in prepared:
-                analyse(page)
+                session.analyse(page)
         failed = 0
         with TreeSampler(None) as sampler:
             started = time.perf_counter()
             for page in prepared:
-                failed += analyse(page).status != PageStatus.OK
+                failed += session.analyse(page).status != PageStatus.OK
             seconds = time.perf_counter() - started
     figures = sampler.figures
     return Measured(step, len(urls), seconds, figures.cpu, dict(figures.cpu_by_kind), failed)

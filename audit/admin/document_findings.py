@@ -24,7 +24,7 @@ from wagtail.models import Site
 from audit.admin.findings import FindingView, finding_view
 from audit.checks.criteria import criterion
 from audit.core.enums import FindingStatus, Impact, Outcome, PageStatus
-from audit.storage.models import AuditRun, PageResult, TrackedFinding
+from audit.storage.models import PageResult, TrackedFinding
 
 
 @dataclass
@@ -77,10 +77,6 @@ def document_addresses(document: Any, sites: QuerySet[Site] | None = None) -> li
     return sorted({urljoin(site.root_url, url) for site in sites})
 
 
-def _run_date(run: AuditRun) -> datetime.datetime:
-    return run.started_at or run.created_at
-
-
 def _row(item: TrackedFinding) -> DocumentFinding:
     wcag = item.latest.wcag if item.latest else []
     criteria = []
@@ -90,8 +86,8 @@ def _row(item: TrackedFinding) -> DocumentFinding:
     return DocumentFinding(
         view=finding_view(item),
         criteria=criteria,
-        first_found=_run_date(item.first_seen),
-        last_found=_run_date(item.last_seen),
+        first_found=item.first_seen.began_at,
+        last_found=item.last_seen.began_at,
     )
 
 
@@ -114,8 +110,8 @@ def document_findings(document: Any) -> DocumentFindings:
         result.last_checked = last.audited_at
         result.error = last.error if last.status != PageStatus.OK else ""
     tracked = (
-        TrackedFinding.objects.filter(url__in=addresses, page__isnull=True)
-        .filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED])
+        TrackedFinding.objects.of_documents(addresses)
+        .current_or_dismissed()
         .with_latest()
         .select_related("first_seen", "last_seen")
         .order_by("rule", "pk")

@@ -148,7 +148,7 @@ def page_findings(page: Page) -> PageFindings:
     """The page's current and dismissed findings from its last audits."""
     tracked = list(
         TrackedFinding.objects.for_page(page)
-        .filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED])
+        .current_or_dismissed()
         .with_latest()
         .order_by("rule", "pk")
     )
@@ -183,8 +183,8 @@ def linked_documents(urls: list[str]) -> list[LinkedDocument]:
             document.checked = True
             document.error = stored.error if stored.status != PageStatus.OK else ""
     tracked = (
-        TrackedFinding.objects.filter(url__in=documents, page__isnull=True)
-        .filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED])
+        TrackedFinding.objects.of_documents(documents)
+        .current_or_dismissed()
         .with_latest()
         .order_by("rule", "pk")
     )

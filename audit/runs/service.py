@@ -226,7 +226,7 @@ def stored_summary(run_id: int) -> RunSummary:
     for finding in Finding.objects.filter(run=run).order_by("pk"):
         findings.setdefault(finding.page_result_id, []).append(finding.to_result())
     return RunSummary(
-        started_at=run.started_at or run.created_at,
+        started_at=run.began_at,
         finished_at=run.finished_at or timezone.now(),
         axe_version=run.axe_version,
         engine_versions=dict(run.configuration.get("engine_versions") or {}),

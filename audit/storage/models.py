@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 import socket
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -85,6 +86,11 @@ class AuditRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_trigger_display()} audit {self.pk} ({self.get_status_display()})"
+
+    @property
+    def began_at(self) -> datetime.datetime:
+        """When the run started, or was created if it never started."""
+        return self.started_at or self.created_at
 
     @property
     def owner_is_gone(self) -> bool:
@@ -241,6 +247,17 @@ class TrackedFindingQuerySet(models.QuerySet["TrackedFinding"]):
     def current(self) -> TrackedFindingQuerySet:
         """Findings the last audit of their page still saw and nobody dismissed."""
         return self.filter(status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED])
+
+    def current_or_dismissed(self) -> TrackedFindingQuerySet:
+        """What the admin lists for a page or document: current findings, and dismissed ones
+        (counted or shown apart)."""
+        return self.filter(
+            status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED]
+        )
+
+    def of_documents(self, urls: Iterable[str]) -> TrackedFindingQuerySet:
+        """Findings on the documents at ``urls``: a document's findings have no page."""
+        return self.filter(url__in=urls, page__isnull=True)
 
     def violations(self) -> TrackedFindingQuerySet:
         return self.filter(outcome=Outcome.VIOLATION)

@@ -218,11 +218,8 @@ def _compliance(failures: tuple[Problem, ...], pages_tested: int) -> Compliance:
 def _statement_findings() -> Iterable[TrackedFinding]:
     """Violations still seen (or dismissed), with their latest sighting and first run."""
     return (
-        TrackedFinding.objects.filter(
-            outcome=Outcome.VIOLATION,
-            status__in=[FindingStatus.OPEN, FindingStatus.REGRESSED, FindingStatus.DISMISSED],
-            latest__isnull=False,
-        )
+        TrackedFinding.objects.current_or_dismissed()
+        .filter(outcome=Outcome.VIOLATION, latest__isnull=False)
         .select_related("latest", "first_seen")
         .order_by("pk")
     )
@@ -274,7 +271,7 @@ def _problems(findings: list[TrackedFinding]) -> tuple[Problem, ...]:
     first: dict[str, datetime.datetime] = {}
     for tracked in findings:
         assert tracked.latest is not None  # filtered in _statement_findings
-        seen = tracked.first_seen.started_at or tracked.first_seen.created_at
+        seen = tracked.first_seen.began_at
         for number in tracked.latest.wcag:
             if number in OBSOLETE or criterion(str(number)) is None:
                 continue
