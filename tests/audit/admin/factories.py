@@ -162,3 +162,26 @@ def tracked_finding(
         ).first() or PageResultFactory(**result_fields)
     finding = FindingFactory(page_result=page_result, page=page, **finding_fields)
     return TrackedFindingFactory(latest=finding, status=status)
+
+
+def pdf_values(url: str, rule: str, message: str, **fields: Any) -> dict[str, Any]:
+    """A finding on the PDF at ``url`` as the document checks store it (no page)."""
+    return {
+        "url": url,
+        "rule": rule,
+        "message": message,
+        "engine": Engine.CLEARWAY,
+        "impact": Impact.SERIOUS,
+        "wcag": ["1.3.1"],
+        "level": Level.A,
+        "selector": "pdf",
+        "html": url.rsplit("/", 1)[1],
+        "help": "",
+        **fields,
+    }
+
+
+def pdf_finding(url: str, rule: str, message: str, **fields: Any) -> TrackedFinding:
+    """A finding on the PDF at ``url`` and its tracked life (``page_result=`` or ``run=`` as
+    :func:`tracked_finding` takes them; other keywords go to the ``Finding``)."""
+    return tracked_finding(**pdf_values(url, rule, message, **fields))

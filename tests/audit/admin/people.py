@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from tests.factories import ServiceCategoryPageFactory, ServicePageFactory, UserFactory
 
@@ -54,15 +54,25 @@ def build_pages(home: Page) -> Pages:
     )
 
 
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
 def editors_of(page: Page, name: str) -> Group:
     group = Group.objects.create(name=name)
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+    return group
+
+
+def editors_of_documents(collection: Collection, name: str) -> Group:
+    """A group that may add and change the documents in ``collection``."""
+    group = Group.objects.create(name=name)
+    for codename in ("add_document", "change_document"):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=collection, permission=_permission("wagtaildocs", codename)
         )
     return group
 

@@ -8,22 +8,22 @@ import datetime
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.template import Context, Template
 from django.test import Client, RequestFactory
 from django.urls import reverse
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection
 
 from audit.admin.document_findings import document_addresses, document_findings
-from audit.core.enums import Engine, Impact, Level, Outcome, PageStatus
+from audit.core.enums import Level, Outcome, PageStatus
 from audit.storage.models import AuditRun, PageResult, TrackedFinding
 from tests.audit.admin.factories import (
     AuditRunFactory,
     FindingFactory,
     PageResultFactory,
-    tracked_finding,
+    pdf_values,
 )
-from tests.audit.admin.people import ADMIN, VIEW, user
+from tests.audit.admin.factories import pdf_finding as document_finding
+from tests.audit.admin.people import ADMIN, VIEW, editors_of_documents, user
 from tests.factories import DocumentFactory, SuperuserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,40 +43,9 @@ def checked(url: str, run: AuditRun, **fields: Any) -> PageResult:
     return result
 
 
-def pdf_values(url: str, rule: str, message: str, **fields: Any) -> dict[str, Any]:
-    """A finding on the PDF at ``url`` as the document checks store it (no page)."""
-    return {
-        "url": url,
-        "rule": rule,
-        "message": message,
-        "engine": Engine.CLEARWAY,
-        "impact": Impact.SERIOUS,
-        "wcag": ["1.3.1"],
-        "level": Level.A,
-        "selector": "pdf",
-        "html": url.rsplit("/", 1)[1],
-        "help": "",
-        **fields,
-    }
-
-
 def pdf_finding(result: PageResult, rule: str, message: str, **fields: Any) -> TrackedFinding:
     """A finding on the document checked as ``result``, and its tracked life."""
-    return tracked_finding(page_result=result, **pdf_values(result.url, rule, message, **fields))
-
-
-def editors_of_documents(collection: Collection, name: str) -> Group:
-    """A group that may add and change the documents in ``collection``."""
-    group = Group.objects.create(name=name)
-    for codename in ("add_document", "change_document"):
-        GroupCollectionPermission.objects.create(
-            group=group,
-            collection=collection,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtaildocs", codename=codename
-            ),
-        )
-    return group
+    return document_finding(result.url, rule, message, page_result=result, **fields)
 
 
 @pytest.fixture
@@ -87,6 +56,16 @@ def document(home_page: Any) -> Any:
 
 def address(document: Any) -> str:
     return f"http://localhost{document.url}"
+
+
+def no_language(document: Any) -> TrackedFinding:
+    """The document's last check, in May, found it sets no language."""
+    return pdf_finding(
+        checked(address(document), run_on(LAST)),
+        "clearway-pdf-language",
+        "The PDF does not set its language (/Lang).",
+        wcag=["3.1.1"],
+    )
 
 
 def edit_view(client: Client, document: Any) -> Any:
@@ -199,13 +178,7 @@ def test_a_documents_address_on_each_site(document: Any, home_page: Any) -> None
 def test_a_document_editor_without_audit_permissions_sees_the_findings_only(
     document: Any,
 ) -> None:
-    result = checked(address(document), run_on(LAST))
-    pdf_finding(
-        result,
-        "clearway-pdf-language",
-        "The PDF does not set its language (/Lang).",
-        wcag=["3.1.1"],
-    )
+    no_language(document)
     editor = user(groups=(editors_of_documents(Collection.get_first_root_node(), "Docs"),))
 
     response = edit_view(logged_in(editor), document)
@@ -219,13 +192,7 @@ def test_a_document_editor_without_audit_permissions_sees_the_findings_only(
 
 
 def test_people_who_may_not_change_the_document_never_see_its_findings(document: Any) -> None:
-    result = checked(address(document), run_on(LAST))
-    pdf_finding(
-        result,
-        "clearway-pdf-language",
-        "The PDF does not set its language (/Lang).",
-        wcag=["3.1.1"],
-    )
+    no_language(document)
     # Documents editors of another collection, with every audit permission to see the report.
     other = Collection.get_first_root_node().add_child(name="Planning")
     outsider = user(VIEW, groups=(editors_of_documents(other, "Planning docs"),))

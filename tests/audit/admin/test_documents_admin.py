@@ -9,8 +9,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from audit.core.enums import Engine, Outcome, PageStatus
-from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
+from audit.core.enums import Outcome, PageStatus
+from tests.audit.admin.factories import (
+    AuditRunFactory,
+    PageResultFactory,
+    pdf_finding,
+)
 from tests.audit.admin.people import build_pages
 from tests.factories import ServicePageFactory, SuperuserFactory
 
@@ -25,19 +29,6 @@ def client() -> Client:
     client = Client()
     client.force_login(SuperuserFactory())
     return client
-
-
-def pdf_finding(url: str, rule: str, message: str, **fields: Any) -> Any:
-    return tracked_finding(
-        url=url,
-        rule=rule,
-        engine=Engine.CLEARWAY,
-        selector="pdf",
-        html=url.rsplit("/", 1)[1],
-        message=message,
-        wcag=["1.3.1"],
-        **fields,
-    )
 
 
 def test_the_linking_pages_panel_lists_its_documents_findings(

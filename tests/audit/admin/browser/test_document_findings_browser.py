@@ -10,10 +10,10 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from audit.core.enums import Engine, Impact, Level, Outcome
+from audit.core.enums import Impact, Level, Outcome
 from audit.engine.drivers.axe import ClearwayAxe
 from tests.audit.admin.browser.conftest import sign_in
-from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
+from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, pdf_finding
 from tests.browser.axe import format_violation
 from tests.factories import DocumentFactory, SuperuserFactory, build_site
 
@@ -28,26 +28,22 @@ def test_the_document_edit_views_findings_are_axe_clean(
     document = DocumentFactory(title="Council tax bands", filename="bands.pdf")
     url = f"http://localhost{document.url}"
     result = PageResultFactory(run=AuditRunFactory(), url=url)
-    pdf = {"engine": Engine.CLEARWAY, "selector": "pdf", "html": "bands.pdf", "help": ""}
-    tracked_finding(
+    pdf_finding(
+        url,
+        "clearway-pdf-language",
+        "The PDF does not set its language (/Lang).",
         page_result=result,
-        url=url,
-        rule="clearway-pdf-language",
-        message="The PDF does not set its language (/Lang).",
-        impact=Impact.SERIOUS,
         wcag=["3.1.1"],
-        **pdf,
     )
-    tracked_finding(
+    pdf_finding(
+        url,
+        "clearway-pdf-web-page",
+        "The PDF has 2 page(s): it could be a web page instead.",
         page_result=result,
-        url=url,
-        rule="clearway-pdf-web-page",
-        message="The PDF has 2 page(s): it could be a web page instead.",
         outcome=Outcome.ADVICE,
         impact=Impact.MINOR,
         wcag=[],
         level=Level.BEST_PRACTICE,
-        **pdf,
     )
     sign_in(driver, live_server.url, SuperuserFactory())
 
