@@ -9,6 +9,21 @@ from wagtail.models import Locale, Page
 
 from pages.models import HomePage
 from tests.factories import build_site
+from tests.live_server import OneRequestAtATimeServer, shares_one_sqlite_connection
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time(django_db_setup: None) -> Iterator[None]:
+    """On in-memory SQLite, every live server in the tests answers one request at a time
+    (see tests/live_server.py); on PostgreSQL they stay fully threaded."""
+    if not shares_one_sqlite_connection():
+        yield
+        return
+    from django.test.testcases import LiveServerThread
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATimeServer)
+        yield
 
 
 @pytest.fixture(autouse=True)
