@@ -139,6 +139,9 @@ class PageResult(models.Model):
             # Each URL is audited once per run, even when a resumed run meets it again.
             models.UniqueConstraint(fields=["run", "url"], name="audit_page_once_per_run")
         ]
+        # A document's results are found by its address across runs (the document view, the
+        # digest), where the constraint above, led by the run, does not help.
+        indexes = [models.Index(fields=["url"], name="audit_page_result_url")]
 
     def __str__(self) -> str:
         return f"{self.url} ({self.get_status_display()})"
@@ -312,6 +315,8 @@ class TrackedFinding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fingerprint", "outcome"], name="audit_track_once")
         ]
+        # A document's findings are found by its address (``of_documents``).
+        indexes = [models.Index(fields=["url"], name="audit_tracked_url")]
 
     def __str__(self) -> str:
         return f"{self.rule} on {self.url} ({self.get_status_display()})"
