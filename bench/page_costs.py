@@ -4,6 +4,9 @@ The demo site is served as in ``audit_throughput.py`` (gunicorn, page cache on a
 browser at a time (``WORKERS`` = 1, an audit session as the runner makes it) then loads the
 same N pages once per step, each step adding one layer to the one before:
 
+0. ``a blank page``: as step 1, but each load is of one tiny static HTML page (no style
+   sheet, no image, no script): what a navigation costs on this machine before the page's
+   own weight counts;
 1. ``navigation``: the page loaded in Chromium, nothing registered, no request guard;
 2. ``+ request guard``: every request checked over DevTools (``GUARD_REQUESTS``);
 3. ``+ axe-core evaluated``: axe-core registered for every new document, so each page
@@ -52,13 +55,25 @@ class Step:
     overrides: dict[str, Any]
     #: Run the engines' scripts (False: registered for each document, never run).
     run_engines: bool = True
+    #: Load this one page (a path on the server) as many times, instead of the demo pages.
+    only_page: str | None = None
 
+
+#: The blank page of step 0, written into the static files before the server starts.
+BLANK_PAGE = "bench-blank.html"
+BLANK_HTML = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>'
+    "<body><main><h1>Blank</h1><p>Nothing else.</p></main></body></html>"
+)
+#: Nothing registered in the browser and no request guard: Chromium loading pages, no more.
+NAVIGATION_ONLY = {"ENGINES": ("clearway",), "GUARD_REQUESTS": False, "BROWSER_CHECKS": False}
 
 STEPS = (
     # ENGINES may not be empty: "clearway" without BROWSER_CHECKS runs nothing in the browser.
+    Step("a blank page", NAVIGATION_ONLY, only_page=f"/static/{BLANK_PAGE}"),
     Step(
         "navigation",
-        {"ENGINES": ("clearway",), "GUARD_REQUESTS": False, "BROWSER_CHECKS": False},
+        NAVIGATION_ONLY,
     ),
     Step("+ request guard", {"ENGINES": ("clearway",), "BROWSER_CHECKS": False}),
     Step("+ axe-core evaluated", {"ENGINES": ("axe",), "BROWSER_CHECKS": False}, False),
@@ -162,6 +177,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     env = common.setup_django(NAME, page_cache=True)
     common.build_demo_site()
     common.collect_static()
+    (env.static_root / BLANK_PAGE).write_text(BLANK_HTML, encoding="utf-8")
     from django.db import connections
 
     from bench.audit_throughput import page_targets, spread, warm
@@ -177,9 +193,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         targets, _ = page_targets(port)
         urls = [target.url for target in spread(targets, args.pages)]
         warm(port, [urlsplit(url).path for url in urls], rounds=8)
+        host = f"127.0.0.1:{port}"
         for step in STEPS:
-            common.log(f"{step.label}: {len(urls)} pages")
-            runs.append(measure(step, urls, f"127.0.0.1:{port}", args.rounds))
+            pages = [f"http://{host}{step.only_page}"] * len(urls) if step.only_page else urls
+            common.log(f"{step.label}: {len(pages)} pages")
+            runs.append(measure(step, pages, host, args.rounds))
 
     rows = report(runs)
     print(common.heading(f"Where an audited page's time goes: {len(urls)} demo pages, 1 browser"))
