@@ -9,19 +9,21 @@ from wagtail.models import Locale, Page
 
 from pages.models import HomePage
 from tests.factories import build_site
-from tests.live_server import OneRequestAtATimeServer, shares_one_sqlite_connection
+from tests.live_server import OneRequestAtATimeServer, shared_sqlite_connections, take_turns
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _live_server_one_request_at_a_time(django_db_setup: None) -> Iterator[None]:
-    """On in-memory SQLite, every live server in the tests answers one request at a time
-    (see tests/live_server.py); on PostgreSQL they stay fully threaded."""
-    if not shares_one_sqlite_connection():
+    """On in-memory SQLite, every live server in the tests answers one request at a time and
+    the test's statements wait their turn (see tests/live_server.py); on PostgreSQL servers
+    stay fully threaded."""
+    shared = shared_sqlite_connections()
+    if not shared:
         yield
         return
     from django.test.testcases import LiveServerThread
 
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, take_turns(shared):
         patch.setattr(LiveServerThread, "server_class", OneRequestAtATimeServer)
         yield
 

@@ -1,5 +1,5 @@
-"""The tests' live server on in-memory SQLite runs one request at a time, and still accepts
-connections while one is being answered."""
+"""The tests' live server on in-memory SQLite runs one request at a time, still accepts
+connections while one is being answered, and the test's statements wait for the request."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.core.servers.basehttp import WSGIRequestHandler
 
-from tests.live_server import OneRequestAtATimeServer
+from tests.live_server import TURNS, OneRequestAtATimeServer, take_turns
 
 
 class _Quiet(WSGIRequestHandler):
@@ -66,3 +66,26 @@ def test_an_idle_connection_does_not_hold_up_the_others(server: tuple[str, list[
     host, port = url.removeprefix("http://").rstrip("/").split(":")
     with socket.create_connection((host, int(port)), timeout=5):
         assert urllib.request.urlopen(url, timeout=5).read() == b"ok"
+
+
+@pytest.mark.django_db
+def test_the_tests_statements_wait_for_a_request_being_answered() -> None:
+    from django.db import connection
+
+    answering = threading.Event()
+    answered_at: list[float] = []
+
+    def request() -> None:
+        with TURNS:
+            answering.set()
+            time.sleep(0.3)
+            answered_at.append(time.monotonic())
+
+    server_thread = threading.Thread(target=request)
+    server_thread.start()
+    answering.wait(5)
+    with take_turns([connection]), connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        ran_at = time.monotonic()
+    server_thread.join()
+    assert answered_at and ran_at >= answered_at[0]
