@@ -34,9 +34,11 @@ class Decision(StrEnum):
     ON = "on"
     #: Needs review at most: the rule cannot tell a failure from a good page.
     REVIEW = "review"
-    #: The engine's split on elements the browser renders; nothing on elements it does not
-    #: (inside a closed ``<details>``, ``display: none``), which the rule misjudges.
-    ON_WHEN_RENDERED = "on-when-rendered"
+    #: The engine's split on elements the browser renders and the markup gives no name
+    #: (``aria-label``, ``aria-labelledby``, a ``<label>`` with text, ``title``); nothing on
+    #: the rest, which the rule misjudges: hidden fields (inside a closed ``<details>``,
+    #: ``display: none``) and fields named by a label the engine takes to be hidden.
+    ON_WHEN_UNNAMED = "on-when-unnamed"
     #: Not reported.
     OFF = "off"
 
@@ -62,11 +64,22 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
             ),
             Curation(
                 "input_label_exists",
-                Decision.ON_WHEN_RENDERED,
-                "A labelled field inside a closed `<details>` was reported as unlabelled: the "
-                "engine ignores labels that are not rendered. Fields that are shown are checked "
-                "as the engine says; hidden ones are not reported (axe-core's `label` rule "
-                "checks them when they are shown).",
+                Decision.ON_WHEN_UNNAMED,
+                "A labelled field inside a closed `<details>`, and a search field whose label is "
+                "visually hidden the usual way (`clip-path: inset(50%)`, as GOV.UK's and "
+                "Clearway's own `visually-hidden`), were reported as unlabelled: the engine "
+                "ignores labels it takes to be hidden, though they name the field. Shown fields "
+                "with no name in the markup are checked as the engine says; the rest are not "
+                "reported (axe-core's `label` rule computes the name itself).",
+            ),
+            Curation(
+                "skip_main_exists",
+                Decision.OFF,
+                "A one-paragraph page with nothing to bypass, and pages whose main content starts "
+                "with a heading (a sufficient technique for 2.4.1, H69), were reported as "
+                "failing 2.4.1 for want of a skip link or `main` landmark. axe-core's `bypass` "
+                "rule checks the same criterion and accepts headings and landmarks, as WCAG "
+                "does.",
             ),
             Curation(
                 "element_tabbable_role_valid",
@@ -125,19 +138,21 @@ def ibm_rules_off() -> list[str]:
     return [rule for rule, curation in IBM_CURATION.items() if curation.decision == Decision.OFF]
 
 
-def ibm_outcome(rule: str, policy: str, confidence: str, *, rendered: bool) -> Outcome | None:
+def ibm_outcome(
+    rule: str, policy: str, confidence: str, *, rendered: bool, named: bool = False
+) -> Outcome | None:
     """What Clearway reports for one IBM result, or None to leave it out.
 
     ``policy`` is the rule set's ``VIOLATION``/``RECOMMENDATION``/``INFORMATION``,
     ``confidence`` the result's ``FAIL``/``POTENTIAL``/``MANUAL``, ``rendered`` whether the
-    browser renders the element.
+    browser renders the element, ``named`` whether the markup gives it a name.
     """
     outcome = _POLICY_OUTCOMES.get((policy, confidence))
     curation = IBM_CURATION.get(rule)
     decision = curation.decision if curation else Decision.ON
     if outcome is None or decision == Decision.OFF:
         return None
-    if decision == Decision.ON_WHEN_RENDERED and not rendered:
+    if decision == Decision.ON_WHEN_UNNAMED and (named or not rendered):
         return None
     if decision == Decision.REVIEW:
         return Outcome.NEEDS_REVIEW

@@ -113,7 +113,7 @@ def _ordered(rules: Iterable[Rule]) -> list[Rule]:
 _DECISIONS = {
     Decision.ON: "on: the engine's own split",
     Decision.REVIEW: "needs review at most",
-    Decision.ON_WHEN_RENDERED: "on where shown; off on hidden elements",
+    Decision.ON_WHEN_UNNAMED: "on where shown and unnamed in the markup; off on the rest",
     Decision.OFF: "off",
 }
 

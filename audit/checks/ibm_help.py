@@ -42,9 +42,6 @@ IBM_HELP: dict[str, IbmHelp] = {
              "image alt text that says where the link goes."),
         _ibm("a_target_warning", _EDITOR, "Links that open a new tab say so",
              "Open the link in the same tab, or add “(opens in new tab)” to its text."),
-        _ibm("skip_main_exists", _DEVELOPER, "Pages have a skip link to the main content",
-             "Add a “Skip to main content” link as the first thing on the page, pointing at the "
-             "main content's id."),
         _ibm("skip_main_described", _DEVELOPER, "Skip links say where they go",
              "Word the skip link “Skip to main content” (or to wherever it goes) and check its "
              "target exists."),

@@ -121,6 +121,7 @@ def findings_from_ibm(results: Sequence[Mapping[str, Any]], page_key: str) -> li
             str(result.get("policy")),
             str(result.get("confidence")),
             rendered=bool(result.get("rendered", True)),
+            named=bool(result.get("named", False)),
         )
         if outcome is None:
             continue

@@ -30,6 +30,25 @@ const rendered = (node) => {
   }
   return node.getClientRects().length > 0;
 };
+// Whether the markup gives the element a name, shown or not: `aria-label`, `aria-labelledby`,
+// a `<label>` with text of its own, or `title`. The engine ignores labels it judges hidden, such
+// as the usual visually-hidden label (`clip-path: inset(50%)`), which do name the field.
+const textOf = (node) => (node ? (node.textContent || "").replace(/\s+/g, " ").trim() : "");
+const named = (element) => {
+  if ((element.getAttribute("aria-label") || "").trim()) {
+    return true;
+  }
+  const ids = (element.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+  if (ids.some((id) => textOf(document.getElementById(id)))) {
+    return true;
+  }
+  // A label wrapped round the field holds the field's own text (a select's options) too.
+  const own = textOf(element);
+  if (Array.from(element.labels || []).some((label) => textOf(label).replace(own, "").trim())) {
+    return true;
+  }
+  return Boolean((element.getAttribute("title") || "").trim());
+};
 let checker;
 let guideline;
 try {
@@ -109,6 +128,7 @@ try {
           xpath: result.path && result.path.dom,
           ancestry: element && element.isConnected ? ancestry(element) : null,
           rendered: element ? rendered(element) : true,
+          named: element ? named(element) : false,
           wcag: criteriaFor(result.ruleId, result.reasonId),
           helpUrl: helpFor(result.ruleId, result.reasonId),
           ...(element && element.isConnected && element.getRootNode() === document
