@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
-from audit.core.enums import PageStatus
+from audit.core.enums import Engine, PageStatus
 from audit.results import PageAudit
 from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink
 
@@ -14,6 +14,24 @@ BAR_WIDTH = 30
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"
+
+
+def engines_used(info: RunInfo) -> str:
+    """ "axe-core 4.14.1, IBM Equal Access 4.0.34 and Clearway's rules", as the run has them."""
+    engines = info.configuration.get("engines")
+    versions = info.configuration.get("engine_versions")
+    if not isinstance(engines, list | tuple) or not engines:
+        engines = [Engine.AXE]
+    if not isinstance(versions, dict):
+        versions = {str(Engine.AXE): info.axe_version}
+    named = []
+    for engine in map(str, engines):
+        if engine == Engine.CLEARWAY:
+            named.append("Clearway's rules")
+        else:
+            label = Engine(engine).label if engine in Engine.values else engine
+            named.append(f"{label} {versions.get(engine, '')}".strip())
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
 class ProgressSink(Sink):
@@ -28,9 +46,7 @@ class ProgressSink(Sink):
     def begin(self, info: RunInfo) -> None:
         self.total = info.total
         self.started = time.monotonic()
-        self.stream.write(
-            f"Auditing {plural(info.total, 'page')} with axe-core {info.axe_version}\n"
-        )
+        self.stream.write(f"Auditing {plural(info.total, 'page')} with {engines_used(info)}\n")
         self.stream.flush()
 
     def page(self, result: PageAudit) -> None:
@@ -53,8 +69,10 @@ class ProgressSink(Sink):
             self.stream.write("\r" + self._bar() + "\n")
         elapsed = time.monotonic() - self.started
         self.stream.write(
-            f"Audited {self.done} pages in {elapsed:.1f}s: {summary.violations} violations, "
-            f"{summary.needs_review} to review, {summary.advice} advice, {self.errors} errors\n"
+            f"Audited {plural(self.done, 'page')} in {elapsed:.1f}s: "
+            f"{plural(summary.violations, 'violation')}, "
+            f"{summary.needs_review} to review, {summary.advice} advice, "
+            f"{plural(self.errors, 'error')}\n"
         )
         self.stream.flush()
 
