@@ -16,10 +16,20 @@ def _path(href: str) -> str:
     return unquote(urlsplit(href.strip()).path).rstrip("/").lower()
 
 
+def _is_the_statement(document: ContentDocument, url: str, extra: set[str]) -> bool:
+    """The statement itself need not link to itself: its address or its title says it is."""
+    path = _path(url)
+    if path in extra or "accessibility" in path:
+        return True
+    return "accessibility statement" in (document.title or "").lower()
+
+
 def check_statement_link(document: ContentDocument, context: CheckContext) -> list[Issue]:
     if document.root is None:
         return []
     extra = {_path(p) for p in context.options.get("statement_paths", ()) if _path(p)}
+    if _is_the_statement(document, context.url, extra):
+        return []
     for link in document.links:
         href = link.get("href") or ""
         if "accessibility" in href.lower() or _path(href) in extra:

@@ -41,3 +41,19 @@ def test_statement_paths_option(config) -> None:
     html = page("<p>Fine.</p>", footer='<footer><a href="/help/web">Using this site</a></footer>')
     assert len(issues(html, RULE)) == 1
     assert issues(html, RULE, config=tuned) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("https://www.anytown.gov.uk/accessibility.html", "Our website - Anytown"),
+        ("https://www.anytown.gov.uk/help/", "Accessibility statement - Anytown Borough Council"),
+    ],
+)
+def test_the_statement_itself_need_not_link_to_itself(url: str, title: str) -> None:
+    html = page("<p>We want everyone to be able to use this website.</p>", title=title,
+                footer='<footer><a href="/privacy/">Privacy</a></footer>')  # fmt: skip
+    assert issues(html, RULE, url=url) == []
+    # Not the statement by address or title: the rule still asks for the link.
+    plain = page("<p>Fine.</p>", footer='<footer><a href="/privacy/">Privacy</a></footer>')
+    assert len(issues(plain, RULE, url="https://www.anytown.gov.uk/help/")) == 1
