@@ -444,6 +444,7 @@ class AuditRunner:
                 started_at=started_at,
                 axe_version=version,
                 total=len(targets),
+                engine_versions=versions,
                 configuration={
                     "tags": list(self.config.TAGS),
                     "disabled_rules": list(self.config.DISABLED_RULES),

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from audit.core.enums import Engine, PageStatus
 from audit.results import PageAudit
-from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink
+from audit.results.sinks import FAILED_STATUSES, RunInfo, RunSummary, Sink, engine_labels
 
 BAR_WIDTH = 30
 
@@ -18,20 +18,12 @@ def plural(count: int, noun: str) -> str:
 
 def engines_used(info: RunInfo) -> str:
     """ "axe-core 4.14.1, IBM Equal Access 4.0.34 and Clearway's rules", as the run has them."""
+    versions = engine_labels(info.engine_versions, info.axe_version)
+    named = [f"{label} {version}" for label, version in versions]
     engines = info.configuration.get("engines")
-    versions = info.configuration.get("engine_versions")
-    if not isinstance(engines, list | tuple) or not engines:
-        engines = [Engine.AXE]
-    if not isinstance(versions, dict):
-        versions = {str(Engine.AXE): info.axe_version}
-    named = []
-    for engine in map(str, engines):
-        if engine == Engine.CLEARWAY:
-            named.append("Clearway's rules")
-        else:
-            label = Engine(engine).label if engine in Engine.values else engine
-            named.append(f"{label} {versions.get(engine, '')}".strip())
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    if isinstance(engines, list | tuple) and Engine.CLEARWAY in engines:
+        named.append("Clearway's rules")
+    return f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else "".join(named)
 
 
 class ProgressSink(Sink):

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import datetime
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from audit.core.enums import PageStatus
+from audit.core.enums import Engine, PageStatus
 from audit.results import PageAudit
 
 FAILED_STATUSES = frozenset({PageStatus.ERROR, PageStatus.TIMEOUT, PageStatus.LEFT_SITE})
@@ -18,6 +18,23 @@ class RunInfo:
     total: int
     #: Settings and inputs worth reporting (tags, workers, URLs or sitemap).
     configuration: dict[str, object] = field(default_factory=dict)
+    #: Each browser engine's version, by engine name, as in :class:`RunSummary`.
+    engine_versions: dict[str, str] = field(default_factory=dict)
+
+
+def engine_labels(
+    versions: Mapping[str, str], axe_version: str = ""
+) -> tuple[tuple[str, str], ...]:
+    """Each browser engine's label and version, axe-core first (``versions`` by engine name).
+    Runs recorded before there were two engines have only ``axe_version``."""
+    if not versions and axe_version:
+        versions = {Engine.AXE: axe_version}
+    order = [engine.value for engine in Engine if engine != Engine.CLEARWAY]
+    return tuple(
+        (str(Engine(name).label), str(versions[name]))
+        for name in sorted(versions, key=lambda name: order.index(name) if name in order else 99)
+        if name in Engine.values and name != Engine.CLEARWAY
+    )
 
 
 @dataclass

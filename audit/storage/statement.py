@@ -43,12 +43,12 @@ from audit.checks.criteria import OBSOLETE, criterion
 from audit.core.enums import (
     DismissalReason,
     DismissalScope,
-    Engine,
     FindingStatus,
     Outcome,
     PageStatus,
     RunStatus,
 )
+from audit.results.sinks import engine_labels
 from audit.storage.models import (
     AuditRun,
     Dismissal,
@@ -299,15 +299,7 @@ def _order(number: str) -> tuple[int, ...]:
 
 
 def _engines(run: AuditRun) -> tuple[tuple[str, str], ...]:
-    versions: dict[str, str] = dict(run.configuration.get("engine_versions") or {})
-    if not versions and run.axe_version:
-        versions = {Engine.AXE: run.axe_version}
-    order = [engine.value for engine in Engine if engine != Engine.CLEARWAY]
-    return tuple(
-        (str(Engine(name).label), str(versions[name]))
-        for name in sorted(versions, key=lambda name: order.index(name) if name in order else 99)
-        if name in Engine.values and name != Engine.CLEARWAY
-    )
+    return engine_labels(dict(run.configuration.get("engine_versions") or {}), run.axe_version)
 
 
 # -- Snapshots ---------------------------------------------------------------------------------

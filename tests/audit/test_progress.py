@@ -11,9 +11,15 @@ from audit.reports.progress import ProgressSink
 from audit.results.sinks import RunInfo, RunSummary
 
 
-def info(total: int, **configuration: Any) -> RunInfo:
+def info(
+    total: int, engine_versions: dict[str, str] | None = None, **configuration: Any
+) -> RunInfo:
     return RunInfo(
-        started_at=timezone.now(), axe_version="4.14.1", total=total, configuration=configuration
+        started_at=timezone.now(),
+        axe_version="4.14.1",
+        total=total,
+        configuration=configuration,
+        engine_versions=engine_versions or {},
     )
 
 
