@@ -183,6 +183,9 @@ def test_report_and_panel_are_accessible_and_keyboard_operable(
     WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "Links have text" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
     )
+    # The live region is told a moment after the swap (panel.js's announce), so wait for it too.
+    WebDriverWait(driver, 5, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "Audit finished" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
+    )
     panel = driver.find_element(By.CSS_SELECTOR, "[data-clearway-panel]")
     assert "Auditing this page..." not in panel.text
-    assert "Audit finished" in panel.text
