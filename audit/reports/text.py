@@ -17,7 +17,7 @@ from django.utils import timezone
 from audit.core.enums import Impact, PageStatus
 from audit.reports.base import ToolInfo, aware, duration_text, impact_order, one_line, short_message
 from audit.results import FindingResult, PageAudit
-from audit.results.sinks import FAILED_STATUSES, RunSummary
+from audit.results.sinks import FAILED_STATUSES, RunSummary, engine_labels
 
 if TYPE_CHECKING:
     from audit.reports.baseline import BaselineComparison
@@ -121,6 +121,12 @@ def _page_lines(page: PageAudit, style: _Styler, baseline: BaselineComparison | 
     return lines
 
 
+def _engines(summary: RunSummary) -> list[str]:
+    """ "axe-core 4.14.1", "IBM Equal Access 4.0.34": the browser engines the run used."""
+    versions = engine_labels(summary.engine_versions, summary.axe_version)
+    return [f"{label} {version}" for label, version in versions]
+
+
 def render(
     summary: RunSummary,
     tool: ToolInfo | None = None,
@@ -135,7 +141,7 @@ def render(
     elapsed = (aware(summary.finished_at) - aware(summary.started_at)).total_seconds()
     lines = [
         style("Clearway accessibility audit", "bold"),
-        f"{tool.name} {tool.version}, axe-core {summary.axe_version}",
+        ", ".join([f"{tool.name} {tool.version}", *_engines(summary)]),
         f"From {_time(summary.started_at)} to {_time(summary.finished_at)} "
         f"({duration_text(elapsed)})",
         "",

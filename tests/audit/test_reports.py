@@ -399,6 +399,16 @@ def test_text_report_summarises_and_lists_failing_pages() -> None:
     assert "WCAG 1.4.3 (AA)  a.button" in pages_section
 
 
+def test_text_report_names_every_browser_engine_the_run_used() -> None:
+    both = mixed_summary()
+    both.engine_versions = {"ibm": "4.0.34", "axe": "4.14.1"}
+    assert text.render(both, TOOL).splitlines()[1] == (
+        "clearway 1.2.3, axe-core 4.14.1, IBM Equal Access 4.0.34"
+    )
+    # A report written before there were two engines knows only axe-core's version.
+    assert text.render(mixed_summary(), TOOL).splitlines()[1] == "clearway 1.2.3, axe-core 4.10.2"
+
+
 def test_text_report_colours_only_when_asked() -> None:
     assert "\033[31m[critical]\033[0m" in text.render(mixed_summary(), TOOL, colour=True)
 
