@@ -26,6 +26,8 @@ from tests.factories import (
     make_private,
 )
 
+CSP_DIRECTIVES = settings.CLEARWAY_PUBLIC_CSP.split("; ")
+
 PAGE_CACHE = {
     **settings.CACHES,
     "pages": {
@@ -155,6 +157,27 @@ class ResponseHeaderTests(TestCase):
                 self.assertEqual(response["Content-Security-Policy"], settings.CLEARWAY_PUBLIC_CSP)
         self.assertIn("script-src 'self'", settings.CLEARWAY_PUBLIC_CSP)
         self.assertNotIn("unsafe-inline", settings.CLEARWAY_PUBLIC_CSP)
+
+    def test_a_preview_keeps_the_policy_but_may_be_framed_by_the_admin(self) -> None:
+        # Wagtail serves the preview at the admin's address through the whole middleware
+        # chain, as a request to the page's own address, and shows it in a frame.
+        self.client.force_login(SuperuserFactory())
+        response = self.client.get(f"/admin/pages/{self.missed.pk}/view_draft/")
+        self.assertEqual(response.status_code, 200)
+        policy = set(response["Content-Security-Policy"].split("; "))
+        self.assertIn("frame-ancestors 'self'", policy)
+        self.assertEqual(
+            policy - {"frame-ancestors 'self'"}, set(CSP_DIRECTIVES) - {"frame-ancestors 'none'"}
+        )
+        # The page itself still may not be framed.
+        page = self.client.get("/missed-bin/")
+        self.assertIn("frame-ancestors 'none'", page["Content-Security-Policy"])
+
+    def test_the_admin_shows_no_avatars_from_gravatar(self) -> None:
+        self.client.force_login(SuperuserFactory(email="editor@anytown.gov.uk"))
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("gravatar", response.content.decode())
 
     def test_the_admin_is_left_without_the_public_policy(self) -> None:
         response = self.client.get("/admin/login/")

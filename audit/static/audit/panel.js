@@ -11,27 +11,38 @@
 
   // One count in the editor's Checks panel: Wagtail's "Issues found" (its checks on the
   // preview, one row each) plus the accessibility problems Clearway found in the draft.
-  // Wagtail rewrites its rows and counter after each of its runs; this adds ours after it.
+  // Wagtail rewrites its counters and rows after each of its runs; this adds ours after it.
+  const COUNTER = '[data-side-panel="checks"] [data-content-checker-count]';
+  const TOGGLE_COUNTER = '[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]';
+
   function syncIssueCount() {
-    const counter = document.querySelector('[data-side-panel="checks"] [data-content-checker-count]');
+    const counter = document.querySelector(COUNTER);
     if (!counter) return;
     const wagtail = document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length;
     const draft = document.querySelector('[data-side-panel="checks"] [data-clearway-draft-problems]');
-    const total = wagtail + (draft ? Number(draft.dataset.clearwayDraftProblems) || 0 : 0);
-    counter.textContent = String(total);
-    counter.classList.toggle('has-errors', total > 0);
-    const toggle = document.querySelector('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]');
+    const total = String(wagtail + (draft ? Number(draft.dataset.clearwayDraftProblems) || 0 : 0));
+    // Written only when it differs: the counters are watched, and a write would call this again.
+    if (counter.textContent !== total) counter.textContent = total;
+    counter.classList.toggle('has-errors', total !== '0');
+    const toggle = document.querySelector(TOGGLE_COUNTER);
     if (toggle) {
-      toggle.textContent = String(total);
-      toggle.hidden = total === 0;
+      if (toggle.textContent !== total) toggle.textContent = total;
+      toggle.hidden = total === '0';
     }
   }
 
+  // The counters are watched as well as the rows: when Wagtail's run finds nothing it writes
+  // its own count and empties rows that were already empty, which changes nothing to observe.
   function watchIssueCount() {
     const rows = document.querySelector('[data-side-panel="checks"] [data-checks-panel]');
     if (!rows || rows.dataset.clearwayWatched) return;
     rows.dataset.clearwayWatched = 'true';
-    new MutationObserver(syncIssueCount).observe(rows, { childList: true });
+    const observer = new MutationObserver(syncIssueCount);
+    observer.observe(rows, { childList: true });
+    [COUNTER, TOGGLE_COUNTER].forEach((selector) => {
+      const counter = document.querySelector(selector);
+      if (counter) observer.observe(counter, { childList: true, characterData: true, subtree: true });
+    });
   }
 
   async function fetchPanel(address) {

@@ -232,6 +232,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# No avatars from gravatar.com: the admin would send a hash of each editor's email address to
+# a third party on every screen, and the request fails on networks that block it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_FORMAT_CONVERTERS = {}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

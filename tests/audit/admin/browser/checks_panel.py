@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -14,7 +15,8 @@ from tests.audit.admin.people import Pages, build_pages
 from tests.factories import SuperuserFactory, build_site, paragraph
 
 #: The counts the panel shows: Wagtail's own "Issues found", the Checks toggle's counter,
-#: Wagtail's rows and Clearway's draft problems.
+#: Wagtail's rows, Clearway's draft problems, and Wagtail's word count ("-" until its checks
+#: have run).
 COUNTS = """
 const number = (selector) => {
   const el = document.querySelector(selector);
@@ -26,6 +28,7 @@ return {
   toggle: number('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]'),
   wagtail: document.querySelectorAll('[data-checks-panel] [data-content-checker-row]').length,
   clearway: draft ? Number(draft.dataset.clearwayDraftProblems) : null,
+  words: number('[data-side-panel="checks"] [data-content-word-count]'),
 };
 """
 
@@ -46,8 +49,13 @@ def open_checks_panel(driver: WebDriver, server_url: str) -> tuple[Pages, dict[s
     WebDriverWait(driver, 10).until(
         lambda d: d.find_element(By.CSS_SELECTOR, '[data-side-panel-toggle="checks"]')
     ).click()
-    # Clearway's draft checks load when the panel opens; Wagtail's run on the preview.
+    # Clearway's draft checks load when the panel opens; Wagtail's checks run on the preview,
+    # its word count last, so the counts are compared once both are in.
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(COUNTS)["clearway"] is not None)
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script(COUNTS)["words"] not in {None, "-"},
+        message=f"Wagtail's checks did not finish: {driver.execute_script(COUNTS)}",
+    )
     counts: dict[str, Any] = {}
 
     def agreed(d: WebDriver) -> bool:
@@ -55,5 +63,9 @@ def open_checks_panel(driver: WebDriver, server_url: str) -> tuple[Pages, dict[s
         total = counts["wagtail"] + counts["clearway"]
         return counts["shown"] == str(total) and counts["toggle"] == str(total)
 
-    WebDriverWait(driver, 30).until(agreed, message=f"counts disagree: {counts}")
+    try:
+        WebDriverWait(driver, 30).until(agreed)
+    except TimeoutException:
+        # The counts as last read (a message given to the wait would be the empty dict).
+        raise AssertionError(f"counts disagree: {counts}") from None
     return pages, counts

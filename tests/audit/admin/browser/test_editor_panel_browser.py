@@ -17,7 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from audit.core.enums import RunTrigger
 from audit.engine.drivers.axe import ClearwayAxe
-from tests.audit.admin.browser.checks_panel import open_checks_panel
+from tests.audit.admin.browser.checks_panel import COUNTS, open_checks_panel
 from tests.audit.admin.browser.conftest import sign_in
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages
@@ -35,6 +35,36 @@ def test_the_checks_panel_has_one_count(
     panel = driver.find_element(By.CSS_SELECTOR, '[data-side-panel="checks"]').text
     assert "Readability" not in panel  # one reading measure: the audit's reading age
     assert "part of the “Issues found” count" in panel
+
+
+def test_the_count_survives_wagtail_rewriting_its_own(
+    chromium: tuple[WebDriver, ClearwayAxe], live_server: Any, wagtail_root: Any
+) -> None:
+    driver, _ = chromium
+    _, counts = open_checks_panel(driver, live_server.url)
+    total = str(counts["wagtail"] + counts["clearway"])
+    # What Wagtail does at the end of each run of its checks (runAxeChecks in its core.js):
+    # its own count in both counters, then its rows emptied and refilled. With nothing to
+    # list, the rows were empty already and emptying them changes nothing.
+    driver.execute_script(
+        """
+        const wagtail = String(arguments[0]);
+        document.querySelector('[data-side-panel-toggle="checks"] [data-side-panel-toggle-counter]')
+          .textContent = wagtail;
+        document.querySelector('[data-side-panel="checks"] [data-content-checker-count]')
+          .textContent = wagtail;
+        document.querySelector('[data-checks-panel]').innerHTML =
+          document.querySelector('[data-checks-panel]').innerHTML;
+        """,
+        counts["wagtail"],
+    )
+    WebDriverWait(driver, 5).until(
+        lambda d: (
+            (d.execute_script(COUNTS)["shown"], d.execute_script(COUNTS)["toggle"])
+            == (total, total)
+        ),
+        message=f"the counters lost Clearway's problems: {driver.execute_script(COUNTS)}",
+    )
 
 
 def test_audit_this_page_now_is_on_request_and_the_panel_says_when_it_is_done(
