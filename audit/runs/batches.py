@@ -277,6 +277,9 @@ def finish_run(run_id: int) -> AuditRun | None:
         finished = AuditRun.objects.filter(pk=run_id, status__in=_OPEN).update(
             status=RunStatus.FINISHED,
             finished_at=timezone.now(),
+            # "Batch N, attempt M: ... It will be tried again." is over: every batch is done.
+            # Each batch keeps the reason it was given back.
+            error="",
             pages_total=pages["done"],
             pages_done=pages["done"],
             pages_failed=pages["failed"],

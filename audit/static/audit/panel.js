@@ -89,7 +89,11 @@
           poll(panel, count + 1);
           return;
         }
-        const doc = await fetchPanel(panel.dataset.clearwayPanelUrl);
+        const url = new URL(panel.dataset.clearwayPanelUrl, window.location.href);
+        // Where the panel shows the checks on the draft, they come back with it, rather than
+        // as a link that the enhanced panel would follow with a second fetch.
+        if (panel.querySelector('#clearway-draft')) url.searchParams.set('draft', '1');
+        const doc = await fetchPanel(url.href);
         const fresh = doc.querySelector('[data-clearway-panel]');
         if (!fresh) return;
         const freshStatus = fresh.querySelector('[role="status"]');

@@ -341,6 +341,9 @@ def test_a_webdriver_server_that_is_down_gives_the_batch_back_to_be_tried_later(
         finished = work_batches(run.pk, wait=False)
     assert finished is not None and finished.pages_done == 2
     assert sorted(fake_runner.audited) == addresses
+    # The run no longer says a batch will be tried again; the batch keeps why it was.
+    assert finished.error == ""
+    assert "cannot be reached" in RunBatch.objects.get(run=run).error
 
 
 def test_a_batch_that_never_finishes_fails_the_run_with_its_reason(

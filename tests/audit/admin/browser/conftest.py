@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -17,6 +18,9 @@ from audit.core.conf import audit_settings
 from audit.engine.browsers import BrowserUnavailable, LocalChromium
 from audit.engine.drivers.axe import ClearwayAxe
 from audit.engine.drivers.axe_results import run_options
+from audit.models import TrackedFinding
+from tests.audit.admin.factories import tracked_finding
+from tests.live_server import TURNS
 
 WIDTH = 1280
 
@@ -42,6 +46,16 @@ def chromium() -> Iterator[tuple[WebDriver, ClearwayAxe]]:
         driver.quit()
 
 
+@pytest.fixture(autouse=True)
+def leave_the_page(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test that used the browser, leave its last page: one that polls (a panel
+    "Auditing...", a run in progress) would go on asking while the next test sets up."""
+    yield
+    if "chromium" in request.fixturenames:
+        driver, _ = request.getfixturevalue("chromium")
+        driver.get("about:blank")
+
+
 def sign_in(driver: WebDriver, live_url: str, user: Any) -> None:
     """Sign ``driver`` in as ``user`` with a session cookie (no login form to fill)."""
     client = Client()
@@ -54,3 +68,12 @@ def sign_in(driver: WebDriver, live_url: str, user: Any) -> None:
             "path": "/",
         }
     )
+
+
+def stored_by_the_worker(**fields: Any) -> TrackedFinding:
+    """:func:`tracked_finding` as the worker's sink stores an audit: in one transaction, so a
+    page that polls for the result sees the page's audit with its finding or not at all (the
+    page's result alone would end "Auditing..." without the finding). ``TURNS`` keeps the live
+    server's requests out of the shared connection meanwhile, on in-memory SQLite."""
+    with TURNS, transaction.atomic():
+        return tracked_finding(**fields)

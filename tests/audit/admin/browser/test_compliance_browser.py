@@ -17,6 +17,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -35,7 +36,7 @@ from audit.engine.drivers.axe import ClearwayAxe
 from audit.storage.models import AuditRun, StatementSnapshot, TrackedFinding
 from audit.storage.statement import take_snapshot
 from tests.audit.admin.browser.checks_panel import open_checks_panel
-from tests.audit.admin.browser.conftest import sign_in
+from tests.audit.admin.browser.conftest import sign_in, stored_by_the_worker
 from tests.audit.admin.factories import AuditRunFactory, PageResultFactory, tracked_finding
 from tests.audit.admin.people import Pages, build_pages
 from tests.browser.axe import format_violation
@@ -231,8 +232,12 @@ def test_checks_panel_count_and_audit_this_page_now(
             lambda d: d.find_element(By.CSS_SELECTOR, "[data-clearway-auditing]")
         )
     task.enqueue.assert_called_once_with(tax.pk, RunTrigger.REQUEST)
+    driver.execute_script(
+        "window.fetched = []; const fetch = window.fetch; window.fetch = (url, init) => "
+        "{ window.fetched.push(String(url)); return fetch(url, init); };"
+    )
     # The worker stores the audit; the panel swaps the results in and says so.
-    tracked_finding(
+    stored_by_the_worker(
         page=tax,
         run=AuditRunFactory(trigger=RunTrigger.REQUEST),
         rule="link-name",
@@ -241,9 +246,14 @@ def test_checks_panel_count_and_audit_this_page_now(
         selector="a.icon",
         html='<a class="icon" href="/pay/"><svg></svg></a>',
     )
-    WebDriverWait(driver, 30).until(
+    # The panel is replaced when it refreshes itself: an element read just then is stale.
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "Audit finished" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
     )
+    # The checks on the draft came back with the panel, not by a second fetch and swap.
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-clearway-panel] #clearway-draft")
+    panels = [url for url in driver.execute_script("return window.fetched") if "/panel/" in url]
+    assert panels and all("draft=1" in url for url in panels), panels
     assert "Links have text" in driver.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
     assert_axe_clean(axe, "[data-clearway-panel]")
     save_region(

@@ -11,6 +11,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -18,8 +19,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from audit.core.enums import RunTrigger
 from audit.engine.drivers.axe import ClearwayAxe
 from tests.audit.admin.browser.checks_panel import COUNTS, open_checks_panel
-from tests.audit.admin.browser.conftest import sign_in
-from tests.audit.admin.factories import AuditRunFactory, tracked_finding
+from tests.audit.admin.browser.conftest import sign_in, stored_by_the_worker
+from tests.audit.admin.factories import AuditRunFactory
 from tests.audit.admin.people import build_pages
 from tests.factories import SuperuserFactory, build_site
 
@@ -85,8 +86,9 @@ def test_audit_this_page_now_is_on_request_and_the_panel_says_when_it_is_done(
     assert panel.find_element(By.LINK_TEXT, "Refresh to see the results")  # without JS
     status = panel.find_element(By.CSS_SELECTOR, '[role="status"]')
     # The worker stores the audit.
-    tracked_finding(page=page, run=AuditRunFactory(), rule="link-name", selector="a.icon")
-    WebDriverWait(driver, 30).until(
+    stored_by_the_worker(page=page, run=AuditRunFactory(), rule="link-name", selector="a.icon")
+    # The panel is replaced when it refreshes itself: an element read just then is stale.
+    WebDriverWait(driver, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "Links have text" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
     )
     WebDriverWait(driver, 5).until(lambda d: "Audit finished" in status.text)

@@ -27,7 +27,7 @@ from audit.admin.page_audits import mark_audit_pending
 from audit.core.enums import FindingStatus, Impact, Source
 from audit.engine.drivers.axe import ClearwayAxe
 from audit.storage.models import TrackedFinding
-from tests.audit.admin.browser.conftest import sign_in
+from tests.audit.admin.browser.conftest import sign_in, stored_by_the_worker
 from tests.audit.admin.factories import AuditRunFactory, tracked_finding
 from tests.audit.admin.people import build_pages
 from tests.browser.axe import format_violation
@@ -177,8 +177,9 @@ def test_report_and_panel_are_accessible_and_keyboard_operable(
     assert "Auditing this page..." in panel.text
     assert_axe_clean(axe, "[data-clearway-panel]")
     screenshot(driver, "editor-auditing")
-    later = AuditRunFactory()
-    tracked_finding(page=pages.tax_page, run=later, rule="link-name", selector="a.icon")
+    stored_by_the_worker(
+        page=pages.tax_page, run=AuditRunFactory(), rule="link-name", selector="a.icon"
+    )
     # The panel is replaced when it refreshes itself: an element read just then is stale.
     WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "Links have text" in d.find_element(By.CSS_SELECTOR, "[data-clearway-panel]").text
