@@ -116,6 +116,15 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
                 "colour, asking for review of the whole page: it names no element to check.",
             ),
             Curation(
+                "text_sensory_misuse",
+                Decision.OFF,
+                "The engine asks for review of every passage that holds a word such as “left”, "
+                "“large”, “round” or “little”, as in “large items” or “Little Acre Road”: on a "
+                "council's service pages, most of them. Clearway's `clearway-sensory-"
+                "instruction` checks the same criterion (1.3.3) on instructions that pick "
+                "something out by its colour, shape or place, and names the sentence.",
+            ),
+            Curation(
                 "element_tabbable_visible",
                 Decision.OFF,
                 "A skip link that is off screen until it is focused was asked for review on "

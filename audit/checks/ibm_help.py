@@ -245,9 +245,6 @@ IBM_HELP: dict[str, IbmHelp] = {
              'Use a valid language code on the <html> element, such as "en" or "en-GB".'),
         _ibm("dir_attribute_valid", _DEVELOPER, "Text direction is ltr, rtl or auto",
              'Set dir to "ltr", "rtl" (Arabic, Urdu, Hebrew) or "auto".'),
-        _ibm("text_sensory_misuse", _EDITOR, "Instructions do not rely on shape or position",
-             "Name the thing as well as where it is: “the Apply button below”, not “the "
-             "button on the right”."),
         _ibm("text_whitespace_valid", _EDITOR, "Spaces are not used to space out letters",
              "Write the word normally; use styles for letter spacing and tables or lists to "
              "line things up."),

@@ -201,20 +201,29 @@ class ContentDocument:
     @cached_property
     def text_blocks(self) -> list[TextBlock]:
         """The visible text of the content roots, block by block, in document order."""
+        return self._blocks(_FURNITURE_TAGS)
+
+    @cached_property
+    def blocks_with_forms(self) -> list[TextBlock]:
+        """:attr:`text_blocks` with the text of forms, where instructions are written."""
+        return self._blocks(_FURNITURE_TAGS - {"form"})
+
+    def _blocks(self, furniture: frozenset[str]) -> list[TextBlock]:
         blocks: list[TextBlock] = []
-        skip_furniture = not self.regions
+        # Where the page marks its content regions, everything in them is content.
+        skipped = frozenset() if self.regions else furniture
         for root in self.content_roots:
-            self._collect_blocks(root, blocks, skip_furniture)
+            self._collect_blocks(root, blocks, skipped)
         return blocks
 
     # Text ---------------------------------------------------------------------------------
 
     def _collect_blocks(
-        self, element: HtmlElement, blocks: list[TextBlock], skip_furniture: bool
+        self, element: HtmlElement, blocks: list[TextBlock], furniture: frozenset[str]
     ) -> None:
         parts: list[str] = []
         position = len(blocks)  # before the blocks nested in it: document order
-        self._own_text(element, parts, blocks, skip_furniture)
+        self._own_text(element, parts, blocks, furniture)
         text = _join(parts)
         if text:
             blocks.insert(position, TextBlock(element=element, text=text, tag=element.tag))
@@ -224,13 +233,13 @@ class ContentDocument:
         element: HtmlElement,
         parts: list[str],
         blocks: list[TextBlock],
-        skip_furniture: bool,
+        furniture: frozenset[str],
     ) -> None:
         # ``element`` is the block being collected or an inline element inside it.
         if element.text:
             parts.append(element.text)
         for child in element:
-            if isinstance(child.tag, str) and not _skipped(child, skip_furniture):
+            if isinstance(child.tag, str) and not _skipped(child, furniture):
                 if child.tag == "br":
                     parts.append("\n")
                 elif child.tag in CODE_TAGS or child.tag == "img":
@@ -238,9 +247,9 @@ class ContentDocument:
                 elif child.tag in BLOCK_TAGS:
                     # A nested block: its own entry; a sentence does not run across it.
                     parts.append("\n")
-                    self._collect_blocks(child, blocks, skip_furniture)
+                    self._collect_blocks(child, blocks, furniture)
                 else:
-                    self._own_text(child, parts, blocks, skip_furniture)
+                    self._own_text(child, parts, blocks, furniture)
             if child.tail:
                 parts.append(child.tail)
 
@@ -402,12 +411,12 @@ def _parse(html: str) -> HtmlElement | None:
         return None  # nothing parseable ("<", a comment alone)
 
 
-def _skipped(element: HtmlElement, skip_furniture: bool) -> bool:
+def _skipped(element: HtmlElement, furniture: frozenset[str]) -> bool:
+    """Whether ``element``'s text is left out: never shown, or page furniture (``furniture``:
+    its tags, empty where the page marks its content regions)."""
     if element.tag in SKIPPED_TAGS or is_hidden(element):
         return True
-    return skip_furniture and (
-        element.tag in _FURNITURE_TAGS or element.get("role") in _FURNITURE_ROLES
-    )
+    return bool(furniture) and (element.tag in furniture or element.get("role") in _FURNITURE_ROLES)
 
 
 def _join(parts: list[str]) -> str:

@@ -1197,3 +1197,40 @@ AUTOCOMPLETE_MISSING = register(
 )
 
 CHECKS[AUTOCOMPLETE_MISSING.id] = autocomplete.check_autocomplete
+
+# Instructions by colour, shape or place (WCAG 1.3.3). ----------------------------------------
+from audit.checks.content import sensory  # noqa: E402
+
+SENSORY_INSTRUCTION = register(
+    Rule(
+        id=sensory.SENSORY_INSTRUCTION,
+        title="Instructions do not rely on colour, shape or position alone",
+        what=(
+            "An instruction picks something on the page out only by how it looks or where it "
+            "is: “Click the green button”, “Use the links on the left”, “Press the round icon "
+            "in the top right corner”, “Required fields are marked in red”. A label in quotes "
+            "or in capitals (“the green Apply button”), or a word that says what the thing "
+            "does (“the blue print icon”), names it, and the sentence passes. Instructions "
+            "about things in the street (a green recycling box, the button on a parking "
+            "machine) and “above” or “below” are left alone. Weaker signs, such as “Related "
+            "links are on the right”, are reported to check."
+        ),
+        why=(
+            "Screen reader users hear no colour, shape or place. Residents who cannot tell "
+            "colours apart cannot find “the green button”, and on a phone or a magnified "
+            "screen the left-hand column is underneath or out of sight."
+        ),
+        how=(
+            "Say the thing's label or name as well: “Select Apply (the green button)”, “Use "
+            "the Related services links”, “Required questions say (required)”. Keep the "
+            "colour or place if it helps, as long as it is not the only clue."
+        ),
+        wcag=("1.3.3",),
+        level=Level.A,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+    )
+)
+
+CHECKS[SENSORY_INSTRUCTION.id] = sensory.check_sensory_instructions

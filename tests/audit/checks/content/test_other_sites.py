@@ -85,6 +85,8 @@ def test_a_page_of_structural_barriers(config) -> None:
         ("clearway-media-transcript", "needs-review"): 1,
         ("clearway-justified-text", "violation"): 1,
         ("clearway-presentational-element", "violation"): 1,
+        # One paragraph with two instructions by colour and place: one finding a block.
+        ("clearway-sensory-instruction", "violation"): 1,
         # Both email fields of the same-label barrier also lack autocomplete="email".
         ("clearway-autocomplete-missing", "violation"): 2,
     }
