@@ -9,11 +9,15 @@ from collections.abc import Iterable, Sequence
 
 from audit.checks.content import PlainTerm, SiteTitles, check_html
 from audit.checks.content.animation import ANIMATED_GIF
+from audit.checks.content.text_images import IMAGE_OF_TEXT
 from audit.checks.issues import issue_to_finding
 from audit.core.conf import AuditSettings
 from audit.engine.preparation import ContentChecks
 from audit.engine.resources import RunResources
 from audit.results import FindingResult
+
+#: The content rules that read the pages' images.
+READS_FILES = (ANIMATED_GIF, IMAGE_OF_TEXT)
 
 
 class RunContentChecks:
@@ -21,8 +25,8 @@ class RunContentChecks:
 
     Everything from the database (the words to avoid; ``site_titles`` when given) is read
     when it is made, in the calling thread: the calls run in threads without queries.
-    ``resources`` reads the pages' images for the rules that need them (the animated GIF
-    rule), each once per run.
+    ``resources`` reads the pages' images for the rules that need them (:data:`READS_FILES`),
+    each once per run.
     """
 
     def __init__(
@@ -69,5 +73,6 @@ def content_checks(
     """The content rules for one run (:class:`RunContentChecks`). ``allowed_hosts``: where
     the pages' images may be read from besides each page's own host (default
     ``ALLOWED_HOSTS``)."""
-    resources = RunResources(config, allowed_hosts) if config.rule_enabled(ANIMATED_GIF) else None
+    reads = any(config.rule_enabled(rule) for rule in READS_FILES)
+    resources = RunResources(config, allowed_hosts) if reads else None
     return RunContentChecks(config, site_titles, terms, resources)

@@ -4,15 +4,18 @@
 requested through the audit's HTTP client (:mod:`audit.engine.http`: allowed hosts only,
 every address checked, every redirect hop checked again, bounded in time) and read up to the
 size the rule asks for, then cut there (the rule judges the start of the file). What is kept
-is the rule's *analysis* of the file, per URL and analysis, never the bytes: a GIF on 500
-pages is fetched and decoded once, and a run's memory does not grow with its images. Two
-threads asking for the same URL at once wait for one fetch.
+is the rule's *analysis* of the file, per URL and analysis: a GIF on 500 pages is fetched and
+decoded once, and a run's memory does not grow with its images. Two threads asking for the
+same URL at once wait for one fetch. The bytes of the files read last are kept a moment
+(:data:`RECENT_BYTES` in all), so that a page's second rule to read an image (the animated
+GIF rule's, then the pictures-of-words rule's) does not fetch it again.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 from urllib.parse import urldefrag, urljoin
@@ -27,6 +30,8 @@ T = TypeVar("T")
 
 #: Seconds one file may take, redirects and reading included (at most the page timeout).
 RESOURCE_TIMEOUT = 10.0
+#: Bytes of the files read last kept for the page's other rules, at most.
+RECENT_BYTES = 16 * 1024 * 1024
 
 
 class RunResources:
@@ -42,6 +47,7 @@ class RunResources:
         self._results: dict[tuple[str, Callable[[Resource], Any]], Any] = {}
         self._pending: dict[tuple[str, Callable[[Resource], Any]], threading.Lock] = {}
         self._lock = threading.Lock()
+        self._recent: OrderedDict[str, Resource] = OrderedDict()
         #: URLs actually requested (each once): for the tests and the benchmark.
         self.requests = 0
 
@@ -72,12 +78,34 @@ class RunResources:
                 if key in self._results:
                     waited: T | None = self._results[key]
                     return waited
-            resource = self._read(url, types, max_bytes, allowed_hosts)
+            resource = self._fetch(url, types, max_bytes, allowed_hosts)
             result = analysis(resource) if resource is not None else None
             with self._lock:
                 self._results[key] = result
                 self._pending.pop(key, None)
         return result
+
+    def _fetch(
+        self, url: str, types: frozenset[str], max_bytes: int, allowed_hosts: tuple[str, ...]
+    ) -> Resource | None:
+        """The file at ``url``, from the ones read last when it is there whole enough."""
+        with self._lock:
+            recent = self._recent.get(url)
+            if recent is not None:
+                self._recent.move_to_end(url)
+        if recent is not None and (not recent.truncated or len(recent.body) >= max_bytes):
+            if recent.content_type and recent.content_type not in types:
+                return None
+            if len(recent.body) <= max_bytes:
+                return recent
+            return Resource(recent.url, recent.content_type, recent.body[:max_bytes], True)
+        resource = self._read(url, types, max_bytes, allowed_hosts)
+        if resource is not None:
+            with self._lock:
+                self._recent[url] = resource
+                while sum(len(kept.body) for kept in self._recent.values()) > RECENT_BYTES:
+                    self._recent.popitem(last=False)
+        return resource
 
     def _read(
         self, url: str, types: frozenset[str], max_bytes: int, allowed_hosts: tuple[str, ...]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from audit.checks.content.animation import ANIMATED_GIF, analyse_gif
+from audit.checks.content.text_images import IMAGE_OF_TEXT
 from audit.core.conf import AuditSettings
 from audit.engine.content_checks import content_checks
 from audit.engine.resources import RunResources
@@ -70,6 +71,10 @@ def test_hosts_types_redirects_and_size(local_site: LocalSite, elsewhere: LocalS
 
 
 def test_the_reader_is_off_with_the_rule(local_site: LocalSite) -> None:
-    off = AuditSettings(DISABLED_RULES=(ANIMATED_GIF,))
+    off = AuditSettings(DISABLED_RULES=(ANIMATED_GIF, IMAGE_OF_TEXT))
     checks = content_checks(off, terms=())
     assert getattr(checks, "resources", "missing") is None
+    # Either rule that reads images keeps the reader on.
+    for rule in (ANIMATED_GIF, IMAGE_OF_TEXT):
+        one_on = content_checks(AuditSettings(DISABLED_RULES=(rule,)), terms=())
+        assert getattr(one_on, "resources", None) is not None

@@ -29,18 +29,16 @@ import base64
 import binascii
 import io
 import math
-import posixpath
 import re
 import warnings
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from PIL import Image
 
 from audit.checks.content.context import CheckContext, element_issue
 from audit.checks.content.document import ContentDocument, accessible_name
-from audit.checks.content.resources import Resource
+from audit.checks.content.resources import Resource, image_address
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
 
@@ -145,16 +143,8 @@ _STOP_AFTER = 60.0
 
 def _candidate(src: str, page_url: str) -> str | None:
     """The image's absolute address when it may be a GIF; None when it surely is not."""
-    src = src.strip()
-    if not src or src.lower().startswith("data:"):
-        return None
-    url = urljoin(page_url, src)
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"}:
-        return None
-    extension = posixpath.splitext(unquote(parts.path))[1].lower().lstrip(".")
     # .gif, none (/media/12/) or a script (image.ashx?id=4): the served type decides.
-    return None if extension in _OTHER_IMAGE_EXTENSIONS else url
+    return image_address(src, page_url, _OTHER_IMAGE_EXTENSIONS)
 
 
 def _inline_gif(src: str) -> bytes | None:

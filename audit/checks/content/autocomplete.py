@@ -1,5 +1,5 @@
 """Fields that ask for the resident's own details without saying so to the browser (WCAG
-1.3.5, Identify Input Purpose): an email, telephone, name or postcode field with no
+1.3.5, Identify Input Purpose): an email, telephone, name, postcode or address field with no
 ``autocomplete`` attribute.
 
 axe-core's ``autocomplete-valid`` checks only the values that are there; a missing attribute
@@ -35,6 +35,18 @@ _PURPOSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("given-name", re.compile(r"^(?:your\s+)?(?:first|given)\s+names?$")),
     ("family-name", re.compile(r"^(?:your\s+)?(?:last|family)\s+name$|^(?:your\s+)?surname$")),
     ("postal-code", re.compile(r"^(?:your\s+)?post\s?code\b")),
+    (
+        "address-line1",
+        re.compile(r"^(?:your\s+)?(?:home\s+)?address\s+line\s+1$|^building\s+and\s+street$"),
+    ),
+    ("address-line2", re.compile(r"^(?:your\s+)?(?:home\s+)?address\s+line\s+2$")),
+    ("address-level2", re.compile(r"^(?:your\s+)?(?:town|city|town\s+or\s+city)$")),
+)
+#: Address fields in a part of the form about a place, not the resident: “Where is the
+#: pothole?”, “Location of the problem”, “Property details”.
+_ADDRESS_TOKENS = frozenset({"address-line1", "address-line2", "address-level2"})
+_A_PLACE = re.compile(
+    r"\b(?:where|location|problem|issue|incident|property|site|premises|venue|event)\b"
 )
 #: Types that say the purpose by themselves, whatever the label.
 _TYPE_PURPOSES = {"email": "email", "tel": "tel"}
@@ -71,6 +83,8 @@ def _purpose(field: HtmlElement, label: str) -> str | None:
         return None
     for token, pattern in _PURPOSES:
         if pattern.search(label):
+            if token in _ADDRESS_TOKENS and _A_PLACE.search(label_asks_for(_legend(field))):
+                return None
             return token
     kind = (field.get("type") or "").strip().lower()
     return _TYPE_PURPOSES.get(kind) if label else None

@@ -11,9 +11,11 @@ need one find nothing.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
+from urllib.parse import unquote, urljoin, urlsplit
 
 T = TypeVar("T")
 
@@ -49,3 +51,18 @@ class Resources(Protocol):
         a module-level function (it is part of the cache key) and may return None itself.
         """
         ...
+
+
+def image_address(src: str, page_url: str, skip_extensions: frozenset[str]) -> str | None:
+    """The absolute web address of an image's ``src`` worth reading, or None: no address, a
+    ``data:`` image, not http(s), or a file extension in ``skip_extensions`` (the image is
+    surely of a kind the rule does not read; no extension, or a script's, may be anything)."""
+    src = src.strip()
+    if not src or src.lower().startswith("data:"):
+        return None
+    url = urljoin(page_url, src)
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        return None
+    extension = posixpath.splitext(unquote(parts.path))[1].lower().lstrip(".")
+    return None if extension in skip_extensions else url

@@ -1234,3 +1234,46 @@ SENSORY_INSTRUCTION = register(
 )
 
 CHECKS[SENSORY_INSTRUCTION.id] = sensory.check_sensory_instructions
+
+# Pictures of words (WCAG 1.4.5). --------------------------------------------------------------
+from audit.checks.content import text_images  # noqa: E402
+
+IMAGE_OF_TEXT = register(
+    Rule(
+        id=text_images.IMAGE_OF_TEXT,
+        title="Words are written as text, not shown in pictures",
+        what=(
+            "An image (``<img>``) seems to show three or more words on lines of printed text: "
+            "a notice, banner or poster saved as a picture. The audit reads the picture for "
+            "the shape of printed lines (it cannot read the words themselves), so each one is "
+            "reported to check. Logos, small images, charts whose labels sit beside tall "
+            "bars or lines, and photographs are left alone."
+        ),
+        why=(
+            "Residents who zoom in, use their own colours or fonts, or have the page read "
+            "aloud cannot do so with words in a picture: they blur, keep their colours, and "
+            "a screen reader hears only the alt text, often shorter than the picture."
+        ),
+        how=(
+            "Write the words in the page as text, with a heading if it is a notice, and keep "
+            "the picture only for what it shows besides. Where a picture of words must stay "
+            "(a sample of a form, a historic poster), give it alt text that says all its "
+            "words, or put them next to it."
+        ),
+        wcag=("1.4.5",),
+        level=Level.AA,
+        impact=Impact.SERIOUS,
+        fixed_by=FixedBy.EDITOR,
+        kind=RuleKind.CONTENT,
+        outcome=Outcome.NEEDS_REVIEW,
+        options={
+            "min_words": 3,
+            "min_width": 150,
+            "min_height": 40,
+            "max_images": 10,
+            "max_bytes": 2097152,
+        },
+    )
+)
+
+CHECKS[IMAGE_OF_TEXT.id] = text_images.check_image_of_text

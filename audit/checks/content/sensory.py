@@ -48,13 +48,15 @@ _THING = (
     r"symbols?|logos?|circles?|squares?|fields?|panels?|columns?|banners?|options?|"
     r"sidebars?|shapes?|stars?|dots?|images?|pictures?)"
 )
-#: Things in the street, not on the screen: a council's “green box” is for glass, and “press
-#: the green button” on a parking machine is no instruction about the page.
+#: Things in the street or on paper, not on the screen: a council's “green box” is for glass,
+#: “press the green button” on a parking machine and “the top left of your bill” are no
+#: instructions about the page.
 _PHYSICAL = re.compile(
     r"\b(?:bins?|box(?:es)?\s+(?:for|of)|caddy|caddies|sacks?|bags?|lids?|containers?|machines?|"
     r"meters?|intercom|lift|doors?|gates?|barriers?|kiosk|keypad|handset|remote|car\s+park|"
     r"entrance|reception|building|road|street|path|floor|desk|counter|signs|signposts?|vehicle|"
-    r"recycling|glass|paper|cans|bottles|waste)\b",
+    r"recycling|glass|paper|cans|bottles|waste|bill|letter|envelope|leaflet|card|ticket|"
+    r"permit|badge)\b",
     re.I,
 )
 _VERB = re.compile(
@@ -94,7 +96,8 @@ _BY_PLACE = re.compile(
 _COLOUR_MEANS = re.compile(
     rf"\b(?:(?:marked|shown|highlighted|coloured|colored|written|displayed|printed|indicated)"
     rf"\s+(?:in|with)\s+(?:a\s+)?{_COLOUR}\b(?!\s+(?:asterisk|star|\*))|"
-    rf"(?:in|with)\s+{_COLOUR}\s+(?:text\s+)?(?:are|is|must|means?|shows?|indicates?)\b)",
+    rf"(?:in|with)\s+{_COLOUR}\s+(?:[\w-]+\s+)?(?:are|is|must|means?|shows?|indicates?)\b|"
+    rf"(?:fields?|questions?|boxes|answers?|entries|items?|options?)\s+in\s+{_COLOUR}\b)",
     re.I,
 )
 #: On a form, colour alone is an instruction about filling it in.

@@ -33,6 +33,13 @@ GOOD = {
         '<form role="search"><label for="s">Email</label><input id="s" type="text"></form>'
     ),
     "not a text field": '<label for="c">Email me updates</label><input id="c" type="checkbox">',
+    "where a problem is, not the resident's address": (
+        '<fieldset><legend>Where is the pothole?</legend><label for="a1">Address line 1'
+        '</label><input id="a1"><label for="t">Town or city</label><input id="t"></fieldset>'
+    ),
+    "an address with autocomplete": (
+        '<label for="a">Address line 1</label><input id="a" autocomplete="address-line1">'
+    ),
 }
 
 
@@ -54,6 +61,14 @@ def test_fields_that_say_what_they_are_for_or_are_not_the_residents_pass(body: s
             '<p><label>Post code<br><input class="wpcf7-form-control" name="pc"></label></p>',
             "postal-code",
         ),
+        # The resident's own address, in a "Your details" part of a form.
+        (
+            '<fieldset><legend>Your details</legend><label for="a1">Address line 1</label>'
+            '<input id="a1" name="addr1"></fieldset>',
+            "address-line1",
+        ),
+        ('<label for="a2">Address line 2 (optional)</label><input id="a2">', "address-line2"),
+        ('<label for="town">Town or city</label><input id="town">', "address-level2"),
         # The type says it even when the label is a question of its own.
         (
             '<label for="m">How can we reach you by email?</label><input id="m" type="email">',

@@ -31,6 +31,10 @@ PASSING = {
     "a recycling box": "<p>Use the green box for glass and the blue box for paper and card.</p>",
     "a parking machine": "<p>Press the green button on the machine to get your ticket.</p>",
     "a signposted route": "<p>Follow the green arrows from the car park to reception.</p>",
+    "a paper bill": (
+        "<p>You'll find your account number at the top left of your bill, in the box on the "
+        "right.</p>"
+    ),
     "colour with words as well": (
         "<p>Questions you must answer say (required). Mistakes are shown in red, with a message "
         "that says what to change.</p>"
@@ -75,7 +79,15 @@ FAILING = {
     ),
     "questions in red": (
         '<p class="hint">Questions in red must be answered.</p>',
-        "in red must",
+        "Questions in red",
+    ),
+    "labels in red": (
+        '<p class="form-note">Fields with red labels are required.</p>',
+        "with red labels are",
+    ),
+    "fields in red to correct": (
+        '<div class="error-summary">Please correct the fields in red.</div>',
+        "fields in red",
     ),
     "GOV.UK-style inset text": (
         '<div class="govuk-inset-text">When you have checked your answers, select the green '
