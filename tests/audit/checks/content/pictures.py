@@ -93,3 +93,14 @@ def stripes() -> bytes:
     for x in range(0, 800, 12):
         draw.rectangle([x, 0, x + 5, 200], fill="navy")
     return _save(image, "PNG")
+
+
+def two_tone_banner() -> bytes:
+    """White capitals on dark green, and a line of black on a yellow strip below."""
+    image = Image.new("RGB", (800, 300), (20, 69, 47))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 230, 800, 300], fill=(242, 197, 0))
+    draw.text((40, 50), "CHRISTMAS BIN COLLECTIONS", font=_font(42), fill="white")
+    draw.text((40, 110), "HAVE CHANGED", font=_font(42), fill="white")
+    draw.text((40, 245), "Check your new collection day online", font=_font(28), fill=(27, 27, 27))
+    return _save(image, "PNG")

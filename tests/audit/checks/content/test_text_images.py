@@ -61,6 +61,8 @@ PRINTED = {
         2,
     ),
     "words over a photograph": (pictures.words_on_photo("Pay your council tax online"), 1),
+    # Capitals have no tops and tails: their rows of ink are even.
+    "capitals on two backgrounds": (pictures.two_tone_banner(), 2),
 }
 
 
@@ -102,6 +104,23 @@ def test_a_notice_saved_as_a_picture_is_reported_to_check() -> None:
     assert issue.outcome == Outcome.NEEDS_REVIEW
     assert "on 2 lines" in issue.message
     assert "make sure the alt text says everything" in issue.message
+
+
+def test_a_carousel_slide_not_shown_yet_is_read_too() -> None:
+    files = {f"{SITE}/media/{name}.png": pictures.notice(NOTICE) for name in ("slide", "tab")}
+    files[f"{SITE}/media/template.png"] = pictures.notice(NOTICE)
+    body = (
+        '<ul class="slides"><li class="slide"><img src="/media/park.jpg" alt="The park"></li>'
+        '<li class="slide" hidden><a href="/bins/"><img src="/media/slide.png" alt="banner"></a>'
+        "</li></ul>"
+        '<div role="tabpanel" class="panel"><p>Fees</p></div>'
+        '<div role="tabpanel" class="panel" aria-hidden="true"><img src="/media/tab.png" alt="">'
+        "</div>"
+        '<div hidden><img src="/media/template.png" alt="Template"></div>'
+    )
+    issues, resources = found(body, files)
+    assert len(issues) == 2
+    assert f"{SITE}/media/template.png" not in resources.asked
 
 
 def test_an_empty_alt_hides_the_words() -> None:
