@@ -125,6 +125,14 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
                 "something out by its colour, shape or place, and names the sentence.",
             ),
             Curation(
+                "aria_complementary_label_visible",
+                Decision.OFF,
+                "A WordPress theme's sidebar, `<aside aria-label=\"Related links and news\">`, "
+                "was asked for review on every page for want of a visible label. A landmark "
+                "named by `aria-label` meets WCAG; the rule set counts this as a "
+                "recommendation, not a requirement.",
+            ),
+            Curation(
                 "element_tabbable_visible",
                 Decision.OFF,
                 "A skip link that is off screen until it is focused was asked for review on "

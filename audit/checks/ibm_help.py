@@ -266,8 +266,6 @@ IBM_HELP: dict[str, IbmHelp] = {
              "Give each <aside> its own aria-label or heading, such as “Related links”."),
         _ibm("aria_complementary_labelled", _DEVELOPER, "Side panels have a name",
              "Give the <aside> an aria-label or point aria-labelledby at its heading."),
-        _ibm("aria_complementary_label_visible", _DEVELOPER, "Side panels have a visible heading",
-             "Start the <aside> with a heading and point its aria-labelledby at it."),
         _ibm("aria_contentinfo_label_unique", _DEVELOPER, "Footer landmarks have different names",
              "Give each footer landmark its own aria-label, or keep only one."),
         _ibm("aria_form_label_unique", _DEVELOPER, "Form landmarks have different names",

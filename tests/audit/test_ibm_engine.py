@@ -206,6 +206,13 @@ a:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
 <main id="main"><h1>Bin collections</h1><p><a href="/bins/missed">Report a missed bin</a></p>
 </main></body></html>"""
 
+#: A WordPress theme's sidebar: a complementary landmark named by aria-label.
+SIDEBAR = page(
+    """<main><h1>Library opening times</h1><p>Open every day but Sunday.</p></main>
+<aside aria-label="Related links and news"><h2>Related links</h2>
+<ul><li><a href="/libraries/join">Join the library</a></li></ul></aside>"""
+)
+
 FIGURE = page(
     """<main><h1>Our new lorries</h1>
 <figure><img src="/lorry.png" alt="A green bin lorry outside the depot">
@@ -220,6 +227,7 @@ FIGURE = page(
         ("element_tabbable_role_valid", SCROLLABLE_TABLE),
         ("element_tabbable_visible", SKIP_LINK_SHOWN_ON_FOCUS),
         ("style_color_misuse", SKIP_LINK_SHOWN_ON_FOCUS),
+        ("aria_complementary_label_visible", SIDEBAR),
     ],
 )
 def test_rules_switched_off_report_nothing_on_good_pages(
