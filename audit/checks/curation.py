@@ -127,7 +127,7 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
             Curation(
                 "aria_complementary_label_visible",
                 Decision.OFF,
-                "A WordPress theme's sidebar, `<aside aria-label=\"Related links and news\">`, "
+                'A WordPress theme\'s sidebar, `<aside aria-label="Related links and news">`, '
                 "was asked for review on every page for want of a visible label. A landmark "
                 "named by `aria-label` meets WCAG; the rule set counts this as a "
                 "recommendation, not a requirement.",
