@@ -1,8 +1,9 @@
 """Form errors shown by colour alone (WCAG 1.4.1 and 3.3.1).
 
-A field marked as wrong — ``aria-invalid="true"``, or an error class of its own
+A field marked as wrong — ``aria-invalid="true"``, an error class of its own
 (``govuk-input--error``, ``nhsuk-input--error``, ``is-invalid``, ``error``, ``invalid``,
-``wpcf7-not-valid``...) — whose error is not in words anywhere a resident would find it:
+``wpcf7-not-valid``...), or a red border in its own ``style`` — whose error is not in words
+anywhere a resident would find it:
 
 * no ``aria-describedby`` or ``aria-errormessage`` naming an element with text;
 * no error message beside it: an element with text near the field (in its parent, or up to
@@ -42,10 +43,40 @@ _ERROR_WORDS = re.compile(r"^\s*(?:error|there is a problem)\b", re.I)
 _STOP = frozenset({"form", "body", "main", "html"})
 
 
+#: A border set in the field's own ``style``, and its colour.
+_BORDER_COLOUR = re.compile(
+    r"border(?:-[a-z-]+)?\s*:[^;]*?(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|rgba?\([^)]*\)|[a-z]+\s*(?:;|$))",
+    re.I,
+)
+_RED_NAMES = frozenset({"red", "crimson", "firebrick", "darkred", "maroon", "tomato"})
+
+
+def _red(colour: str) -> bool:
+    colour = colour.strip(" ;").lower()
+    if colour in _RED_NAMES:
+        return True
+    if colour.startswith("#"):
+        digits = colour[1:]
+        if len(digits) == 3:
+            digits = "".join(digit * 2 for digit in digits)
+        red, green, blue = (float(int(digits[i : i + 2], 16)) for i in (0, 2, 4))
+    elif colour.startswith("rgb"):
+        parts = re.findall(r"[\d.]+", colour)[:3]
+        if len(parts) < 3:
+            return False
+        red, green, blue = (float(part) for part in parts)
+    else:
+        return False
+    return red >= 150 and green <= 90 and blue <= 90
+
+
 def _invalid(field: HtmlElement) -> bool:
     if (field.get("aria-invalid") or "").strip().lower() == "true":
         return True
-    return bool(_ERROR_CLASS.search(field.get("class") or ""))
+    if _ERROR_CLASS.search(field.get("class") or ""):
+        return True
+    # A red border written on the field itself: how a hand-made form marks an error.
+    return any(_red(match.group(1)) for match in _BORDER_COLOUR.finditer(field.get("style") or ""))
 
 
 def _referenced_text(document: ContentDocument, field: HtmlElement) -> bool:

@@ -1059,8 +1059,9 @@ ERROR_COLOUR_ONLY = register(
         id=errors.ERROR_COLOUR_ONLY,
         title="Form errors are shown in words, not only in colour",
         what=(
-            'A form field is marked as wrong (``aria-invalid="true"`` or an error class such '
-            "as ``govuk-input--error``) but no error message is tied to it "
+            'A form field is marked as wrong (``aria-invalid="true"``, an error class such '
+            "as ``govuk-input--error``, or a red border in its own ``style``) but no error "
+            "message is tied to it "
             "(``aria-describedby``), shown beside it, or linked to it from an error summary. "
             "Reported to check: a script may add the message later."
         ),

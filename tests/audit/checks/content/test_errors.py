@@ -36,6 +36,16 @@ PASSING = {
         '<input class="govuk-input govuk-date-input__input govuk-input--error" id="dob-day" '
         'name="dob-day"></form>'
     ),
+    "a grey or blue border in the field's style": (
+        '<form><label for="g">Name</label><input id="g" style="border:1px solid #505a5f">'
+        '<label for="b">Town</label><input id="b" style="border-color: blue; color: red">'
+        "</form>"
+    ),
+    "a red border with its message beside it": (
+        '<form><div class="field"><label for="r">Email</label><input id="r" '
+        'style="border:2px solid red"><span class="error">Enter an email address like '
+        "name@example.com</span></div></form>"
+    ),
     "aria-invalid false and no error class": (
         '<form><label for="n">Name</label><input id="n" aria-invalid="false"></form>'
     ),
@@ -61,6 +71,14 @@ FAILING = {
     "WordPress Bootstrap is-invalid, no feedback": (
         '<form><div class="mb-3"><label for="phone" class="form-label">Phone</label>'
         '<input id="phone" class="form-control is-invalid" name="phone"></div></form>'
+    ),
+    "a hand-made form's red border, in the field's style": (
+        '<form><p>Please correct the fields in red.</p><label for="em">Email</label>'
+        '<input id="em" name="email" style="border: 2px solid #d4351c"></form>'
+    ),
+    "a red border colour as rgb()": (
+        '<form><label for="pc">Postcode</label><input id="pc" style="border-color: '
+        'rgb(212, 53, 28); padding: 4px"></form>'
     ),
     "a hint is not an error message": (
         '<form><div class="govuk-form-group"><label for="ref">Reference</label><div '
