@@ -39,6 +39,9 @@ class Decision(StrEnum):
     #: the rest, which the rule misjudges: hidden fields (inside a closed ``<details>``,
     #: ``display: none``) and fields named by a label the engine takes to be hidden.
     ON_WHEN_UNNAMED = "on-when-unnamed"
+    #: The engine's split, but nothing on fields with a ``<label>`` shown on screen (text of its
+    #: own, not the one-pixel or off-screen box of a visually hidden label).
+    ON_UNLESS_LABEL_SHOWN = "on-unless-label-shown"
     #: Not reported.
     OFF = "off"
 
@@ -71,6 +74,14 @@ IBM_CURATION: Mapping[str, Curation] = MappingProxyType(
                 "ignores labels it takes to be hidden, though they name the field. Shown fields "
                 "with no name in the markup are checked as the engine says; the rest are not "
                 "reported (axe-core's `label` rule computes the name itself).",
+            ),
+            Curation(
+                "input_label_visible",
+                Decision.ON_UNLESS_LABEL_SHOWN,
+                "A `<textarea>` with its `<label for>` shown just above it was asked for "
+                "review as having no visible label (a stranger's contact form). Fields whose "
+                "label is shown on screen are not reported; a field named only by "
+                "`aria-label`, `title` or a visually hidden label still is.",
             ),
             Curation(
                 "skip_main_exists",
@@ -156,13 +167,20 @@ def ibm_rules_off() -> list[str]:
 
 
 def ibm_outcome(
-    rule: str, policy: str, confidence: str, *, rendered: bool, named: bool = False
+    rule: str,
+    policy: str,
+    confidence: str,
+    *,
+    rendered: bool,
+    named: bool = False,
+    label_shown: bool = False,
 ) -> Outcome | None:
     """What Clearway reports for one IBM result, or None to leave it out.
 
     ``policy`` is the rule set's ``VIOLATION``/``RECOMMENDATION``/``INFORMATION``,
     ``confidence`` the result's ``FAIL``/``POTENTIAL``/``MANUAL``, ``rendered`` whether the
-    browser renders the element, ``named`` whether the markup gives it a name.
+    browser renders the element, ``named`` whether the markup gives it a name, ``label_shown``
+    whether a ``<label>`` of it is shown on screen.
     """
     outcome = _POLICY_OUTCOMES.get((policy, confidence))
     curation = IBM_CURATION.get(rule)
@@ -170,6 +188,8 @@ def ibm_outcome(
     if outcome is None or decision == Decision.OFF:
         return None
     if decision == Decision.ON_WHEN_UNNAMED and (named or not rendered):
+        return None
+    if decision == Decision.ON_UNLESS_LABEL_SHOWN and label_shown:
         return None
     if decision == Decision.REVIEW:
         return Outcome.NEEDS_REVIEW

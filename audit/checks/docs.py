@@ -114,6 +114,7 @@ _DECISIONS = {
     Decision.ON: "on: the engine's own split",
     Decision.REVIEW: "needs review at most",
     Decision.ON_WHEN_UNNAMED: "on where shown and unnamed in the markup; off on the rest",
+    Decision.ON_UNLESS_LABEL_SHOWN: "on, but not on fields whose label is shown on screen",
     Decision.OFF: "off",
 }
 

@@ -122,6 +122,7 @@ def findings_from_ibm(results: Sequence[Mapping[str, Any]], page_key: str) -> li
             str(result.get("confidence")),
             rendered=bool(result.get("rendered", True)),
             named=bool(result.get("named", False)),
+            label_shown=bool(result.get("labelShown", False)),
         )
         if outcome is None:
             continue

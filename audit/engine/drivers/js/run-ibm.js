@@ -49,6 +49,17 @@ const named = (element) => {
   }
   return Boolean((element.getAttribute("title") || "").trim());
 };
+// Whether a <label> of the element is shown on screen: text of its own, and a box that is not
+// the one-pixel, clipped or off-screen box of a visually hidden label.
+const labelShown = (element) => Array.from(element.labels || []).some((label) => {
+  if (!textOf(label).replace(textOf(element), "").trim() || !rendered(label)) {
+    return false;
+  }
+  const box = label.getBoundingClientRect();
+  const style = getComputedStyle(label);
+  const clipped = (style.clipPath && style.clipPath !== "none") || (style.clip && style.clip !== "auto");
+  return box.width > 1 && box.height > 1 && box.right > 0 && box.bottom > 0 && !clipped;
+});
 let checker;
 let guideline;
 try {
@@ -129,6 +140,7 @@ try {
           ancestry: element && element.isConnected ? ancestry(element) : null,
           rendered: element ? rendered(element) : true,
           named: element ? named(element) : false,
+          labelShown: element ? labelShown(element) : false,
           wcag: criteriaFor(result.ruleId, result.reasonId),
           helpUrl: helpFor(result.ruleId, result.reasonId),
           ...(element && element.isConnected && element.getRootNode() === document
