@@ -65,6 +65,21 @@ def is_hidden(element: HtmlElement) -> bool:
     return False
 
 
+def shown_in_turn(node: HtmlElement) -> bool:
+    """Whether the hidden ``node`` is a slide or tab panel that the page shows in turn: a
+    sibling of the same tag and class is shown now."""
+    parent = node.getparent()
+    if parent is None:
+        return False
+    return any(
+        sibling is not node
+        and sibling.tag == node.tag
+        and sibling.get("class") == node.get("class")
+        and not is_hidden(sibling)
+        for sibling in parent
+    )
+
+
 def _elements(root: HtmlElement) -> Iterator[HtmlElement]:
     # lxml yields comments and processing instructions too; they have no string tag.
     for element in root.iter():
@@ -151,10 +166,16 @@ class ContentDocument:
 
     @cached_property
     def images(self) -> list[HtmlElement]:
+        """The page's images, with those in slides and tab panels not shown yet: a carousel's
+        second slide is shown to residents a few seconds later (:func:`shown_in_turn`)."""
         return [
             element
             for element in self.all_elements
-            if element.tag == "img" and not self._hidden_within(element)
+            if element.tag == "img"
+            and all(
+                not is_hidden(node) or shown_in_turn(node)
+                for node in (element, *element.iterancestors())
+            )
         ]
 
     @cached_property

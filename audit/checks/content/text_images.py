@@ -16,9 +16,10 @@ lines hold at least ``min_words`` words and most of its banded rows: so a chart'
 (under tall bars), a logo's one word, stripes (even rows) and photographs (no clean
 background, no bands) are left alone.
 
-Images in a carousel's slides and tab panels not shown yet are read too. Left alone: images
-under ``min_width`` by ``min_height``, logos (``logo`` in the alt
-text, class, id or file name: logotypes are exempt from 1.4.5), images in SVG (not read here).
+Images in a carousel's slides and tab panels not shown yet are read too
+(:attr:`ContentDocument.images`). Left alone: images under ``min_width`` by ``min_height``,
+logos (``logo`` in the alt text, class, id or file name: logotypes are exempt from 1.4.5),
+images in SVG (not read here).
 Every finding is needs-review: the picture may be essential (a sample of a form, a historic
 document), or its words may also be on the page.
 """
@@ -34,7 +35,7 @@ from lxml.html import HtmlElement
 from PIL import Image
 
 from audit.checks.content.context import CheckContext, element_issue
-from audit.checks.content.document import ContentDocument, is_hidden
+from audit.checks.content.document import ContentDocument
 from audit.checks.content.resources import Resource, image_address
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
@@ -178,34 +179,6 @@ def _size(image: HtmlElement, name: str) -> float | None:
         return None
 
 
-def _in_turn(node: HtmlElement) -> bool:
-    """Whether the hidden ``node`` is a slide or tab panel that the page shows in turn: a
-    sibling of the same tag and class is shown now."""
-    parent = node.getparent()
-    if parent is None:
-        return False
-    return any(
-        sibling is not node
-        and sibling.tag == node.tag
-        and sibling.get("class") == node.get("class")
-        and not is_hidden(sibling)
-        for sibling in parent
-    )
-
-
-def _images(document: ContentDocument) -> list[HtmlElement]:
-    """The page's images, with those in slides and tab panels not shown yet: a carousel's
-    second slide is shown to residents a few seconds later."""
-    return [
-        element
-        for element in document.all_elements
-        if element.tag == "img"
-        and all(
-            not is_hidden(node) or _in_turn(node) for node in (element, *element.iterancestors())
-        )
-    ]
-
-
 def _logo(image: HtmlElement) -> bool:
     said = " ".join(image.get(name) or "" for name in ("alt", "class", "id", "src")).lower()
     return "logo" in said
@@ -222,7 +195,7 @@ def check_image_of_text(document: ContentDocument, context: CheckContext) -> lis
     max_bytes = int(context.options.get("max_bytes", 2 * 1024 * 1024))
     issues: list[Issue] = []
     read = 0
-    for image in _images(document):
+    for image in document.images:
         url = image_address(image.get("src") or "", context.url, _NOT_READ)
         if url is None or _logo(image) or read >= max_images:
             continue

@@ -142,3 +142,22 @@ def test_placeholder_rule_is_a_level_a_violation() -> None:
     rule = get_rule(PLACEHOLDER)
     assert rule.wcag == ("1.1.1",) and rule.level == Level.A
     assert rule.outcome == Outcome.VIOLATION
+
+
+def test_slides_and_tab_panels_not_shown_yet_are_checked_and_templates_are_not() -> None:
+    body = (
+        # A WordPress slider: the second slide is shown a few seconds later.
+        '<ul class="slides"><li class="slide"><img src="/park.jpg" alt="Families in the park">'
+        '</li><li class="slide" hidden><a href="/bins/"><img src="/bins.png" alt="banner"></a>'
+        "</li></ul>"
+        # Tabs: the second panel is shown when its tab is chosen.
+        '<div class="tab-panel"><p>Fees</p></div>'
+        '<div class="tab-panel" aria-hidden="true"><img src="/fees.png" alt="graphic"></div>'
+        # Hidden with no shown sibling of its kind: a template for a script, not content.
+        '<div hidden><img src="/row.png" alt="image"></div>'
+    )
+    found = issues(page(body), PLACEHOLDER)
+    assert sorted(issue.html for issue in found) == [
+        '<img src="/bins.png" alt="banner">',
+        '<img src="/fees.png" alt="graphic">',
+    ]
