@@ -48,6 +48,7 @@ class RunResources:
         self._pending: dict[tuple[str, Callable[[Resource], Any]], threading.Lock] = {}
         self._lock = threading.Lock()
         self._recent: OrderedDict[str, Resource] = OrderedDict()
+        self._recent_bytes = 0
         #: URLs actually requested (each once): for the tests and the benchmark.
         self.requests = 0
 
@@ -102,9 +103,13 @@ class RunResources:
         resource = self._read(url, types, max_bytes, allowed_hosts)
         if resource is not None:
             with self._lock:
+                replaced = self._recent.pop(url, None)
+                self._recent_bytes -= len(replaced.body) if replaced is not None else 0
                 self._recent[url] = resource
-                while sum(len(kept.body) for kept in self._recent.values()) > RECENT_BYTES:
-                    self._recent.popitem(last=False)
+                self._recent_bytes += len(resource.body)
+                while self._recent_bytes > RECENT_BYTES:
+                    _, dropped = self._recent.popitem(last=False)
+                    self._recent_bytes -= len(dropped.body)
         return resource
 
     def _read(

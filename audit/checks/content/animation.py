@@ -38,7 +38,7 @@ from PIL import Image
 
 from audit.checks.content.context import CheckContext, element_issue
 from audit.checks.content.document import ContentDocument, accessible_name
-from audit.checks.content.resources import Resource, image_address
+from audit.checks.content.resources import Resource, attribute_size, image_address
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
 
@@ -157,17 +157,9 @@ def _inline_gif(src: str) -> bytes | None:
         return None
 
 
-def _attribute_size(image: HtmlElement, name: str) -> float | None:
-    value = (image.get(name) or "").strip().lower().removesuffix("px")
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
 def _small(image: HtmlElement, timing: GifTiming, min_size: float) -> bool:
-    width = _attribute_size(image, "width")
-    height = _attribute_size(image, "height")
+    width = attribute_size(image, "width")
+    height = attribute_size(image, "height")
     shown = (width or timing.width, height or timing.height)
     return max(shown) < min_size
 

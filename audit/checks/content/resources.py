@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml.html import HtmlElement
+
 T = TypeVar("T")
 
 
@@ -66,3 +68,11 @@ def image_address(src: str, page_url: str, skip_extensions: frozenset[str]) -> s
         return None
     extension = posixpath.splitext(unquote(parts.path))[1].lower().lstrip(".")
     return None if extension in skip_extensions else url
+
+
+def attribute_size(image: HtmlElement, name: str) -> float | None:
+    """An image's ``width`` or ``height`` attribute in CSS px; None when absent or not a number."""
+    try:
+        return float((image.get(name) or "").strip().lower().removesuffix("px"))
+    except ValueError:
+        return None

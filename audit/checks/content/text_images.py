@@ -36,7 +36,7 @@ from PIL import Image
 
 from audit.checks.content.context import CheckContext, element_issue
 from audit.checks.content.document import ContentDocument
-from audit.checks.content.resources import Resource, image_address
+from audit.checks.content.resources import Resource, attribute_size, image_address
 from audit.checks.issues import Issue
 from audit.core.enums import Outcome
 
@@ -172,13 +172,6 @@ def analyse_picture(resource: Resource) -> PrintedText | None:
     return printed_text(resource.body)
 
 
-def _size(image: HtmlElement, name: str) -> float | None:
-    try:
-        return float((image.get(name) or "").strip().lower().removesuffix("px"))
-    except ValueError:
-        return None
-
-
 def _logo(image: HtmlElement) -> bool:
     said = " ".join(image.get(name) or "" for name in ("alt", "class", "id", "src")).lower()
     return "logo" in said
@@ -199,7 +192,7 @@ def check_image_of_text(document: ContentDocument, context: CheckContext) -> lis
         url = image_address(image.get("src") or "", context.url, _NOT_READ)
         if url is None or _logo(image) or read >= max_images:
             continue
-        width, height = _size(image, "width"), _size(image, "height")
+        width, height = attribute_size(image, "width"), attribute_size(image, "height")
         if (width is not None and width < min_width) or (
             height is not None and height < min_height
         ):
